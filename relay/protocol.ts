@@ -1,0 +1,234 @@
+/**
+ * The wire contract between the relay and its clients, defined once as zod schemas.
+ *
+ * Vocabulary:
+ * - quote: one stock's latest values. `timestamp` is the quote's own time (epoch ms) from the
+ *   provider, so a client can tell a closed market (old timestamp, fresh feed) from a frozen feed.
+ * - snapshot: every quote the relay holds, with the sequence number `seq` it is current as of.
+ * - delta: only the symbols (and fields) that changed since the previous `seq`; its `seq` is
+ *   exactly one more than the previous message's, so a client detects gaps.
+ * - status: the upstream state (`ok`, `degraded`, `rate_limited`, `down`) and the market session.
+ *
+ * The engine imports this module (and nothing else) from relay/. Types come from `z.infer`.
+ */
+import { z } from 'zod';
+
+/** The 11 GICS sectors, in the order the heatmap groups them. */
+export const SECTORS = [
+  'Information Technology',
+  'Financials',
+  'Health Care',
+  'Consumer Discretionary',
+  'Communication Services',
+  'Industrials',
+  'Consumer Staples',
+  'Energy',
+  'Utilities',
+  'Real Estate',
+  'Materials',
+] as const;
+export const SectorSchema = z.enum(SECTORS);
+export type Sector = z.infer<typeof SectorSchema>;
+
+/** Membership subsets of the shipped universe; `synthetic` is the 6,000-symbol benchmark universe. */
+export const UNIVERSE_IDS = ['sp500', 'ndx', 'dow', 'synthetic'] as const;
+export const UniverseIdSchema = z.enum(UNIVERSE_IDS);
+export type UniverseId = z.infer<typeof UniverseIdSchema>;
+
+/** Ticker in the dot form for share classes (`BRK.B`); synthetic tickers look like `SYN0042`. */
+export const TickerSchema = z.string().regex(/^[A-Z][A-Z0-9]{0,9}(\.[A-Z])?$/, 'not a ticker symbol');
+
+const price = z.number().finite().positive();
+const finite = z.number().finite();
+const epochMs = z.number().int().nonnegative();
+
+export const QuoteSchema = z.object({
+  symbol: TickerSchema,
+  name: z.string(),
+  sector: SectorSchema,
+  industry: z.string(),
+  indices: z.array(UniverseIdSchema),
+  price,
+  change: finite,
+  /** Percent units: 1.25 means +1.25 %. */
+  pct_change: finite,
+  volume: z.number().int().nonnegative(),
+  market_cap: price,
+  prev_close: price,
+  /** The quote's own time, epoch ms. */
+  timestamp: epochMs,
+  /** True when the latest provider update did not refresh this symbol. */
+  stale: z.boolean(),
+  /** When it went stale (epoch ms); null when fresh. */
+  stale_since: epochMs.nullable(),
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+/** The fields of a quote that change tick to tick; a delta row carries only the changed ones. */
+export const QuoteUpdateSchema = QuoteSchema.pick({
+  price: true,
+  change: true,
+  pct_change: true,
+  volume: true,
+  market_cap: true,
+  prev_close: true,
+  timestamp: true,
+  stale: true,
+  stale_since: true,
+})
+  .partial()
+  .extend({ symbol: TickerSchema });
+export type QuoteUpdate = z.infer<typeof QuoteUpdateSchema>;
+
+export const SESSION_PHASES = ['pre', 'regular', 'post', 'closed'] as const;
+export const SessionSchema = z.object({
+  phase: z.enum(SESSION_PHASES),
+  /** Human label: "Pre-market", "Open", "After-hours", "Closed", "Closed — Thanksgiving Day". */
+  label: z.string(),
+  holiday: z.string().nullable(),
+  early_close: z.boolean(),
+  /** Epoch ms of the next phase change, null when unknown (beyond the shipped calendar). */
+  next_change: epochMs.nullable(),
+  /** True when the simulated market pretends to be open regardless of the calendar. */
+  simulated: z.boolean(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export const UPSTREAM_STATES = ['ok', 'degraded', 'rate_limited', 'down'] as const;
+export const UpstreamStateSchema = z.enum(UPSTREAM_STATES);
+export type UpstreamState = z.infer<typeof UpstreamStateSchema>;
+
+/** Upstream state as clients see it; shared by /api/health, /api/stocks and `status` messages. */
+export const FeedStatusSchema = z.object({
+  status: UpstreamStateSchema,
+  /** Why the state is not `ok`, in words that never include the API key. */
+  reason: z.string().nullable(),
+  /** When the relay will next try the provider (epoch ms), set while rate-limited or backing off. */
+  retry_at: epochMs.nullable(),
+  provider: z.string(),
+  /** Epoch ms of the last successful provider update, null before the first. */
+  last_update: epochMs.nullable(),
+  /** True while the relay serves data that no provider update has confirmed since it started. */
+  stale: z.boolean(),
+  session: SessionSchema,
+});
+export type FeedStatus = z.infer<typeof FeedStatusSchema>;
+
+// ---- WebSocket: relay → client -------------------------------------------------------------
+
+export const SnapshotMessageSchema = z.object({
+  type: z.literal('snapshot'),
+  seq: z.number().int().nonnegative(),
+  sent_at: epochMs,
+  feed: FeedStatusSchema,
+  quotes: z.array(QuoteSchema),
+});
+export const DeltaMessageSchema = z.object({
+  type: z.literal('delta'),
+  seq: z.number().int().positive(),
+  sent_at: epochMs,
+  quotes: z.array(QuoteUpdateSchema),
+});
+export const StatusMessageSchema = FeedStatusSchema.extend({
+  type: z.literal('status'),
+  sent_at: epochMs,
+});
+export const PingMessageSchema = z.object({ type: z.literal('ping'), t: epochMs });
+export const PongMessageSchema = z.object({ type: z.literal('pong'), t: epochMs });
+export const ErrorMessageSchema = z.object({
+  type: z.literal('error'),
+  code: z.enum(['bad_message', 'too_large', 'unknown_type']),
+  message: z.string(),
+});
+
+export const ServerMessageSchema = z.discriminatedUnion('type', [
+  SnapshotMessageSchema,
+  DeltaMessageSchema,
+  StatusMessageSchema,
+  PingMessageSchema,
+  PongMessageSchema,
+  ErrorMessageSchema,
+]);
+export type SnapshotMessage = z.infer<typeof SnapshotMessageSchema>;
+export type DeltaMessage = z.infer<typeof DeltaMessageSchema>;
+export type StatusMessage = z.infer<typeof StatusMessageSchema>;
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;
+
+// ---- WebSocket: client → relay -------------------------------------------------------------
+
+/** `resync` asks for a fresh snapshot, e.g. after the client saw a sequence gap. */
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  PingMessageSchema,
+  PongMessageSchema,
+  z.object({ type: z.literal('resync') }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+/** Inbound frames larger than this are refused with a close (code 1009). */
+export const MAX_CLIENT_FRAME_BYTES = 1024;
+
+/** Close codes the relay uses, so clients can tell why they were dropped. */
+export const CLOSE_CODES = {
+  tooLarge: 1009,
+  policy: 1008,
+  /** The client stayed behind its backpressure limit for too long. */
+  tooSlow: 4008,
+  shuttingDown: 1001,
+} as const;
+
+// ---- REST ------------------------------------------------------------------------------------
+
+export const SORT_FIELDS = ['price', 'change', 'pct_change', 'volume', 'market_cap', 'prev_close', 'timestamp'] as const;
+
+/** GET /api/stocks */
+export const StocksResponseSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  feed: FeedStatusSchema,
+  quotes: z.array(QuoteSchema),
+});
+export type StocksResponse = z.infer<typeof StocksResponseSchema>;
+
+/** Reasons a provider row is dropped instead of broadcast; counted in /api/health. */
+export const DROP_REASONS = [
+  'schema',
+  'missing_symbol',
+  'unknown_symbol',
+  'non_finite',
+  'non_positive_price',
+  'absurd_value',
+] as const;
+export const DropReasonSchema = z.enum(DROP_REASONS);
+export type DropReason = z.infer<typeof DropReasonSchema>;
+
+/** GET /api/health */
+export const HealthResponseSchema = FeedStatusSchema.extend({
+  uptime: z.number().nonnegative(),
+  seq: z.number().int().nonnegative(),
+  symbols: z.number().int().nonnegative(),
+  stale_symbols: z.number().int().nonnegative(),
+  clients: z.number().int().nonnegative(),
+  dropped: z.record(DropReasonSchema, z.number().int().nonnegative()),
+  /** Name of the WebSocket implementation in use; `uws-native` unless the binary failed to load. */
+  transport: z.string(),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+/** GET /api/filters */
+export const FiltersResponseSchema = z.object({
+  sectors: z.array(SectorSchema),
+  industries: z.array(z.object({ sector: SectorSchema, industry: z.string() })),
+  universes: z.array(z.object({ id: UniverseIdSchema, name: z.string(), count: z.number().int() })),
+  sort_fields: z.array(z.enum(SORT_FIELDS)),
+  market_cap: z.object({ min: z.number(), max: z.number() }),
+});
+export type FiltersResponse = z.infer<typeof FiltersResponseSchema>;
+
+/** Any 4xx body: names the parameter (when one is at fault) and the reason. */
+export const ErrorResponseSchema = z.object({
+  error: z.string(),
+  parameter: z.string().optional(),
+  reason: z.string(),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
