@@ -1,0 +1,65 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestRelay, type TestRelay } from './harness.ts';
+
+let t: TestRelay;
+const script = `console.log(${JSON.stringify('x'.repeat(5000))});`;
+beforeAll(async () => {
+  const site = await mkdtemp(join(tmpdir(), 'site-'));
+  await mkdir(join(site, 'assets'));
+  await writeFile(join(site, 'index.html'), '<!doctype html><title>app</title><div id="root"></div>');
+  await writeFile(join(site, 'assets', 'index-abc123.js'), script);
+  t = await startTestRelay({ STATIC_DIR: site });
+});
+afterAll(() => t.stop());
+
+/** Raw GET so the test sees compressed bytes (fetch would decompress them). */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${t.base}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('static app', () => {
+  it('serves brotli or gzip by Accept-Encoding, identical after decoding', async () => {
+    const br = await rawGet('/assets/index-abc123.js', { 'Accept-Encoding': 'gzip, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).toString()).toBe(script);
+    const gz = await rawGet('/assets/index-abc123.js', { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(script);
+    const plain = await rawGet('/assets/index-abc123.js', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(script);
+  });
+  it('caches hashed assets forever and revalidates the shell with an ETag', async () => {
+    const asset = await rawGet('/assets/index-abc123.js', {});
+    expect(asset.headers['cache-control']).toContain('immutable');
+    const shell = await rawGet('/', {});
+    expect(shell.headers['cache-control']).toBe('no-cache');
+    const again = await rawGet('/', { 'If-None-Match': String(shell.headers.etag) });
+    expect(again.status).toBe(304);
+  });
+  it('answers app routes with the shell and missing files with 404', async () => {
+    const route = await rawGet('/sector/energy', {});
+    expect(route.status).toBe(200);
+    expect(route.body.toString()).toContain('<div id="root">');
+    expect((await rawGet('/assets/missing.js', {})).status).toBe(404);
+  });
+  it('sends security headers with the app', async () => {
+    const shell = await rawGet('/', {});
+    expect(shell.headers['x-frame-options']).toBe('DENY');
+    expect(shell.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(shell.headers['referrer-policy']).toBe('no-referrer');
+  });
+});
