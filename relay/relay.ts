@@ -114,16 +114,20 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     },
   });
 
+  let stopped: Promise<void> | undefined;
   return {
     port: server.port,
     server,
     pollNow: () => running.pollNow(),
-    async stop() {
-      clearInterval(persistTimer);
-      await running.stop();
-      if (store.quotes().length > 0) dirtySince ??= now();
-      await persist();
-      server.close();
+    stop() {
+      stopped ??= (async () => {
+        clearInterval(persistTimer);
+        await running.stop();
+        if (store.quotes().length > 0) dirtySince ??= now();
+        await persist();
+        server.close();
+      })();
+      return stopped;
     },
   };
 }

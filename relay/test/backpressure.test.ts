@@ -31,7 +31,7 @@ describe('backpressure', () => {
     // The slow client was skipped (its backlog is bounded) and is re-synced with a snapshot.
     const lastSeq = deltas.at(-1)!.seq;
     slow.socket.resume();
-    const resync = await slow.waitFor((m) => isSnapshot(m) && m !== first, { timeoutMs: 15_000 });
+    const resync = (await slow.waitFor((m) => isSnapshot(m) && m !== first, { timeoutMs: 15_000 })) as SnapshotMessage;
     const received = slow.messages.filter(isDelta).length;
     expect(received).toBeLessThan(lastSeq - first.seq);
     expect(resync.seq).toBeGreaterThan(first.seq);
