@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createInvalidCounter, parseServerMessage, parseStocksResponse } from './validate.ts';
+import { feedOk, threeQuotes } from './test/fixtures.ts';
+
+describe('parseServerMessage(data)', () => {
+  it('accepts a valid delta and keeps only the fields it carried', () => {
+    const parsed = parseServerMessage(JSON.stringify({ type: 'delta', seq: 2, sent_at: 1, quotes: [{ symbol: 'AAPL', price: 1.5 }] }));
+    expect(parsed).toEqual({ ok: true, value: { type: 'delta', seq: 2, sent_at: 1, quotes: [{ symbol: 'AAPL', price: 1.5 }] } });
+  });
+
+  it('accepts a snapshot with full quotes', () => {
+    const parsed = parseServerMessage(JSON.stringify({ type: 'snapshot', seq: 0, sent_at: 1, feed: feedOk, quotes: threeQuotes }));
+    expect(parsed.ok && parsed.value.type).toBe('snapshot');
+  });
+
+  it.each([
+    ['a binary frame', new Uint8Array([1, 2]), 'not_text'],
+    ['bad JSON', '{"type":', 'not_json'],
+    ['JSON null', 'null', 'unknown_type'],
+    ['an unknown type', '{"type":"hello"}', 'unknown_type'],
+    ['a negative price', JSON.stringify({ type: 'delta', seq: 2, sent_at: 1, quotes: [{ symbol: 'AAPL', price: -1 }] }), 'schema'],
+    ['a lowercase symbol', JSON.stringify({ type: 'delta', seq: 2, sent_at: 1, quotes: [{ symbol: 'aapl' }] }), 'schema'],
+    ['a ping without t', '{"type":"ping"}', 'schema'],
+  ])('rejects %s as %s', (_name, data, reason) => {
+    const parsed = parseServerMessage(data);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.reason).toBe(reason);
+  });
+
+  it('names the offending field in the detail', () => {
+    const parsed = parseServerMessage(JSON.stringify({ type: 'delta', seq: 2, sent_at: 1, quotes: [{ symbol: 'AAPL', volume: 1.5 }] }));
+    expect(!parsed.ok && parsed.detail).toMatch(/^delta: quotes\.0\.volume: /);
+  });
+});
+
+describe('parseStocksResponse(text)', () => {
+  it('accepts a stocks body and rejects one with a bad feed', () => {
+    const body = { seq: 4, count: 3, total: 3, feed: feedOk, quotes: threeQuotes };
+    expect(parseStocksResponse(JSON.stringify(body)).ok).toBe(true);
+    const bad = parseStocksResponse(JSON.stringify({ ...body, feed: { ...feedOk, status: 'great' } }));
+    expect(!bad.ok && bad.reason).toBe('schema');
+  });
+});
+
+describe('createInvalidCounter()', () => {
+  it('counts by reason and says when a reason is new', () => {
+    const counter = createInvalidCounter();
+    expect(counter.count('schema')).toBe(true);
+    expect(counter.count('schema')).toBe(false);
+    expect(counter.count('not_json')).toBe(true);
+    expect(counter.total).toBe(3);
+    expect(counter.byReason()).toMatchObject({ schema: 2, not_json: 1, not_text: 0 });
+  });
+});
