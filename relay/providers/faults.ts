@@ -34,7 +34,8 @@ const SHORT_ARGUMENT: Partial<Record<FaultMode, string>> = {
 export function coerceFault(value: unknown): Fault {
   const mode = (value as { mode?: unknown } | null)?.mode;
   if (typeof mode !== 'string' || !FAULT_MODES.includes(mode as FaultMode)) {
-    throw new Error(`unknown fault mode: ${JSON.stringify(mode)} (expected one of ${FAULT_MODES.join(', ')})`);
+    const problem = mode === undefined ? 'fault has no mode' : `unknown fault mode: ${JSON.stringify(mode)}`;
+    throw new Error(`${problem} (expected one of ${FAULT_MODES.join(', ')})`);
   }
   const parsed = FaultSchema.safeParse(value);
   if (!parsed.success) {

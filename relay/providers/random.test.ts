@@ -44,8 +44,15 @@ describe('createRandom(seed)', () => {
     expect(kurtosis).toBeGreaterThan(5);
   });
 
+  it('studentT(5), an odd nu, also has unit variance', () => {
+    const random = createRandom(4);
+    const { variance } = moments(Array.from({ length: 200_000 }, () => random.studentT(5)));
+    expect(variance).toBeGreaterThan(0.95);
+    expect(variance).toBeLessThan(1.05);
+  });
+
   it('studentT(nu) refuses a nu without finite variance', () => {
-    expect(() => createRandom(1).studentT(2)).toThrow('studentT needs an integer nu ≥ 3, got: 2');
+    expect(() => createRandom(1).studentT(2)).toThrow('studentT needs an integer nu in 3..100, got: 2');
   });
 });
 

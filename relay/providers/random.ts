@@ -9,7 +9,7 @@ export interface Random {
   next(): number;
   /** Standard normal. */
   normal(): number;
-  /** Student-t with integer `nu` ≥ 3 degrees of freedom, scaled to unit variance. */
+  /** Student-t with integer `nu` (3–100) degrees of freedom, scaled to unit variance. */
   studentT(nu: number): number;
 }
 
@@ -53,9 +53,12 @@ export function createRandom(seed: number): Random {
     return radius * Math.cos(angle);
   };
   const studentT = (nu: number): number => {
-    if (!Number.isInteger(nu) || nu < 3) throw new Error(`studentT needs an integer nu ≥ 3, got: ${nu}`);
-    let chiSquare = 0;
-    for (let i = 0; i < nu; i++) chiSquare += normal() ** 2;
+    if (!Number.isInteger(nu) || nu < 3 || nu > 100) throw new Error(`studentT needs an integer nu in 3..100, got: ${nu}`);
+    // χ²(2k) is −2·ln of a product of k uniforms: one logarithm instead of 2k squared normals.
+    let product = 1;
+    for (let k = 0; k < nu >> 1; k++) product *= 1 - next();
+    let chiSquare = -2 * Math.log(product);
+    if (nu % 2 === 1) chiSquare += normal() ** 2;
     // A t variable has variance nu / (nu − 2); dividing by its root gives unit variance.
     return normal() / Math.sqrt(chiSquare / nu) / Math.sqrt(nu / (nu - 2));
   };

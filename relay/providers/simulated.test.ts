@@ -95,6 +95,20 @@ describe('createSimulatedProvider(options)', () => {
     expect(sim.provider.ticks).toBe(8);
   });
 
+  it('step(ticks) moves the market like the same number of fetched ticks', async () => {
+    const stepped = simulated();
+    stepped.provider.step(3);
+    const afterSteps = await stepped.fetch();
+    const fetched = simulated();
+    fetched.tick(1000);
+    await fetched.fetch();
+    fetched.tick(3000);
+    const afterFetches = await fetched.fetch();
+    expect([stepped.provider.ticks, fetched.provider.ticks]).toEqual([4, 4]);
+    const moves = (batch: typeof afterSteps) => batch.quotes.map((q) => [q.price, q.volume]);
+    expect(moves(afterSteps)).toEqual(moves(afterFetches));
+  });
+
   it('fetchQuotes runs simulated time at speed × real time', async () => {
     const sim = simulated({ tickMs: 1000, speed: 60 });
     sim.tick(2000);
