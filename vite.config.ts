@@ -1,7 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const relayPort = Number(process.env.BACKEND_PORT ?? 8000);
+const THEME = '#0b0e14';
 
 // The app lives in app/ and is built to dist/app, which the relay serves on its own port.
 // REACT_APP_* variables are exposed to the app (the names users already know) alongside VITE_*.
@@ -9,7 +11,47 @@ export default defineConfig({
   root: 'app',
   envDir: '..',
   envPrefix: ['VITE_', 'REACT_APP_'],
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      // The app asks before activating a new service worker ("new version — reload"); a wallboard
+      // applies it by itself at a quiet moment. Registration is done by the app with workbox-window.
+      registerType: 'prompt',
+      injectRegister: false,
+      // Icons (192, 512, maskable, apple-touch, favicon) are rendered from app/public/favicon.svg
+      // at build time and injected into the manifest and the HTML head.
+      pwaAssets: { image: 'public/favicon.svg', preset: 'minimal-2023', overrideManifestIcons: true },
+      manifest: {
+        id: '/',
+        name: 'Live Market Heatmap',
+        short_name: 'Heatmap',
+        description: 'Live stock-market heatmap of the S&P 500: tiles sized by market cap, coloured by % change, usable offline.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: THEME,
+        background_color: THEME,
+        categories: ['finance', 'business'],
+        screenshots: [
+          { src: 'screenshots/wide.png', sizes: '1280x720', type: 'image/png', form_factor: 'wide', label: 'S&P 500 heatmap on a wide screen' },
+          { src: 'screenshots/narrow.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: 'Heatmap on a phone' },
+        ],
+      },
+      workbox: {
+        // Precache the whole app shell so it opens with no network. Precache entries are
+        // revisioned together, so an old service worker never mixes in a new build's assets.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,webmanifest}'],
+        // Deep links open the shell offline; API and socket paths never get the shell instead.
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/ws\//],
+        cleanupOutdatedCaches: true,
+        // No runtime caching for /api: market data must not be served stale behind the engine's
+        // back. Offline, API requests fail fast and the engine shows its IndexedDB copy instead.
+        runtimeCaching: [],
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: {
     outDir: '../dist/app',
