@@ -1,0 +1,51 @@
+/**
+ * The engine's side of one view: the filters, the parsed criteria and the layout it keeps stable
+ * between calls. `compute` turns the market's quotes into a ViewFrame.
+ */
+import type { Quote } from '../relay/protocol.ts';
+import { DEFAULT_VIEW, type CriteriaError, type View } from './api.ts';
+import type { Criteria } from './criteria/parse.ts';
+import { parseCriteria } from './criteria/parse.ts';
+import { filterQuotes } from './filter.ts';
+import { computeLayout, type LayoutState } from './layout.ts';
+import { packTiles, type ViewFrame } from './frame.ts';
+import { computeStats } from './stats.ts';
+
+export interface ViewModel {
+  readonly view: View;
+  setView(view: View): void;
+  compute(quotes: Iterable<Quote>): ViewFrame;
+}
+
+export function createViewModel(initial: View = DEFAULT_VIEW): ViewModel {
+  let view = normalizeView(initial);
+  let criteria: { text: string; parsed: Criteria | null; error: CriteriaError | null } = compile(view.criteria);
+  let layout: LayoutState | null = null;
+  return {
+    get view() {
+      return view;
+    },
+    setView(next) {
+      view = normalizeView(next);
+      if (view.criteria !== criteria.text) criteria = compile(view.criteria);
+    },
+    compute(quotes) {
+      const filtered = filterQuotes(quotes, view, criteria.parsed);
+      layout = computeLayout({ quotes: filtered.quotes, sizeBy: view.sizeBy, width: view.width, height: view.height }, layout);
+      const tiles = packTiles(filtered.quotes, layout.order, view.colorBy);
+      return { ...tiles, layout: layout.layout, stats: computeStats(filtered.quotes, filtered.total), criteriaError: criteria.error };
+    },
+  };
+}
+
+/** An invalid expression filters nothing (the error is shown), so a typo never blanks the map. */
+function compile(text: string) {
+  const parsed = parseCriteria(text);
+  return parsed.ok ? { text, parsed: parsed.criteria, error: null } : { text, parsed: null, error: parsed.error };
+}
+
+/** Views come from the UI: a NaN or negative viewport would poison the layout, so clamp it. */
+function normalizeView(v: View): View {
+  const side = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);
+  return { ...v, width: side(v.width), height: side(v.height) };
+}
