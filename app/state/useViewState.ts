@@ -7,7 +7,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatViewUrl, parseViewUrl } from './viewUrl.ts';
 import type { ViewState } from './viewState.ts';
 
-export type UpdateViewState = (patch: Partial<ViewState>) => void;
+/** `history: 'replace'` keeps a zoom change out of the history (e.g. the wallboard's cycle). */
+export type UpdateViewState = (patch: Partial<ViewState>, options?: { history?: 'push' | 'replace' }) => void;
 
 function readLocation(): ViewState {
   const { state, errors } = parseViewUrl(window.location.search);
@@ -35,9 +36,10 @@ export function useViewState(): [ViewState, UpdateViewState] {
     else window.history.replaceState(null, '', url);
   }, [state]);
 
-  const update = useCallback<UpdateViewState>((patch) => {
+  const update = useCallback<UpdateViewState>((patch, options) => {
     setState((prev) => {
-      if (patch.zoom !== undefined && patch.zoom !== prev.zoom) pushNext.current = true;
+      const zoomed = patch.zoom !== undefined && patch.zoom !== prev.zoom;
+      if (zoomed && options?.history !== 'replace') pushNext.current = true;
       return { ...prev, ...patch };
     });
   }, []);

@@ -1,0 +1,118 @@
+/**
+ * The app shell: view state (in the URL) → engine view; frames → canvas, status and lists.
+ * Selection, the open panel and the zoom are UI state here, so live frames never reset them.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { Sector } from '../relay/protocol.ts';
+import { useViewState } from './state/useViewState.ts';
+import { toEngineView, DEFAULT_VIEW_STATE } from './state/viewState.ts';
+import { useMediaQuery } from './state/useMediaQuery.ts';
+import { useEngineView } from './data/useEngineView.ts';
+import { createColorScale } from './color/colorScale.ts';
+import { Heatmap } from './heatmap/Heatmap.tsx';
+import { Header } from './shell/Header.tsx';
+import { FilterSheet } from './shell/FilterSheet.tsx';
+import { Breadcrumb } from './shell/Breadcrumb.tsx';
+import { useEscapeKey } from './shell/useGlobalKeys.ts';
+import { useDocumentTheme } from './shell/useDocumentTheme.ts';
+import { FilterControls } from './controls/FilterControls.tsx';
+import { StatusBanner } from './status/StatusBar.tsx';
+import { EmptyStateView } from './status/EmptyStateView.tsx';
+import { DetailPanel } from './detail/DetailPanel.tsx';
+import { MoversPanel } from './lists/MoversPanel.tsx';
+import { TileTable } from './a11y/TileTable.tsx';
+import { WallboardBar } from './wallboard/WallboardBar.tsx';
+import { useWakeLock } from './wallboard/useWakeLock.ts';
+import { useSectorCycle } from './wallboard/useSectorCycle.ts';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
+
+export function App() {
+  const [state, update] = useViewState();
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const view = useMemo(() => (size ? toEngineView(state, size) : null), [state, size]);
+  useEngineView(view);
+  const scale = useMemo(() => createColorScale(state.palette, state.domain), [state.palette, state.domain]);
+  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const small = useMediaQuery('(max-width: 760px)');
+  const wide = useMediaQuery('(min-width: 1200px)');
+  const [active, setActive] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  useDocumentTheme(state.theme, state.palette, state.wallboard);
+  useWakeLock(state.wallboard);
+  const setZoomQuietly = useCallback((zoom: Sector | null) => update({ zoom }, { history: 'replace' }), [update]);
+  useSectorCycle({ seconds: state.wallboard ? state.cycle : 0, sectors: state.sectors, zoom: state.zoom, setZoom: setZoomQuietly });
+
+  const openDetail = useCallback((symbol: string) => {
+    setActive(symbol);
+    setSelected(symbol);
+  }, []);
+  const closeDetail = useCallback(() => {
+    setSelected(null);
+    setFocusRequest((n) => n + 1);
+  }, []);
+  const zoom = useCallback((sector: Sector | null) => update({ zoom: sector }), [update]);
+  useEscapeKey(useCallback(() => (selected ? closeDetail() : state.zoom && zoom(null)), [selected, closeDetail, state.zoom, zoom]));
+
+  const enterWallboard = useCallback(() => {
+    setSheetOpen(false);
+    update({ wallboard: true });
+    document.documentElement.requestFullscreen?.().catch(() => undefined);
+  }, [update]);
+  const exitWallboard = useCallback(() => {
+    update({ wallboard: false });
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
+  }, [update]);
+  const clearFilters = useCallback(
+    () => update({ sectors: [], cap: 'all', search: '', criteria: '', zoom: DEFAULT_VIEW_STATE.zoom }),
+    [update],
+  );
+
+  return (
+    <div className={`app${state.wallboard ? ' is-wallboard' : ''}${state.table ? ' with-table' : ''}`} data-testid="app">
+      {state.wallboard ? (
+        <WallboardBar zoom={state.zoom} onExit={exitWallboard} />
+      ) : (
+        <>
+          <Header state={state} update={update} small={small} onOpenFilters={() => setSheetOpen(true)} onWallboard={enterWallboard} />
+          {!small && (
+            <div className="toolbar">
+              <FilterControls state={state} update={update} stacked={false} />
+            </div>
+          )}
+        </>
+      )}
+      {!state.wallboard && <StatusBanner />}
+      <main className={`content${wide && !state.wallboard ? ' with-movers' : ''}`}>
+        <section className="map-area" aria-label="Heatmap">
+          {!state.wallboard && <Breadcrumb zoom={state.zoom} onZoomOut={() => zoom(null)} />}
+          <div className="map-stage">
+            <Heatmap
+              scale={scale}
+              theme={state.theme}
+              labelScale={state.wallboard ? 1.5 : 1}
+              reducedMotion={reducedMotion}
+              active={active}
+              selected={selected}
+              focusRequest={focusRequest}
+              onActiveChange={setActive}
+              onOpenDetail={openDetail}
+              onZoom={zoom}
+              onResize={setSize}
+            />
+            <EmptyStateView onClearFilters={clearFilters} />
+          </div>
+          <TileTable visible={state.table && !state.wallboard} onOpen={openDetail} />
+        </section>
+        {wide && !state.wallboard && <MoversPanel onOpen={openDetail} />}
+        {selected && <DetailPanel symbol={selected} onClose={closeDetail} />}
+      </main>
+      {small && !state.wallboard && (
+        <FilterSheet open={sheetOpen} onClose={() => setSheetOpen(false)} state={state} update={update} onWallboard={enterWallboard} />
+      )}
+    </div>
+  );
+}

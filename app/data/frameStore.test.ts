@@ -1,0 +1,39 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import type { Frame, FrameLayout } from '../../engine/api.ts';
+import { createFrameStore } from './frameStore.ts';
+import { engineStatus } from '../test/fixtures.ts';
+
+const layout: FrameLayout = {
+  version: 1, width: 10, height: 10, symbols: ['A', 'B'], names: ['A', 'B'],
+  x: new Float32Array(2), y: new Float32Array(2), w: new Float32Array(2), h: new Float32Array(2), groups: [],
+};
+const stats = { count: 2, total: 2, advancers: 0, decliners: 0, unchanged: 2, gainers: [], losers: [] };
+const frame = (seq: number, l: FrameLayout | null, n = 2): Frame => ({
+  seq, layout: l, values: new Float32Array(n), prices: new Float32Array(n), stale: new Uint8Array(n),
+  status: engineStatus(), stats, criteriaError: null,
+});
+
+describe('createFrameStore()', () => {
+  it('push(frame) keeps the last layout for values-only frames and flags layout changes', () => {
+    const store = createFrameStore();
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.push(frame(1, layout));
+    store.push(frame(2, null));
+    expect(store.get()).toMatchObject({ seq: 2, layout, layoutChanged: false });
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('push(frame) drops and counts a frame whose arrays do not match the layout, keeping the good one', () => {
+    const store = createFrameStore();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    store.push(frame(1, null));
+    store.push(frame(2, layout));
+    store.push(frame(3, null, 3));
+    expect(store.get()?.seq).toBe(2);
+    expect(store.rejected()).toBe(2);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The latest engine frame, held outside React so the canvas can paint every frame without a React
+ * render, while components subscribe to the small slices they show (status, stats, …).
+ *
+ * The engine sends `layout` only when geometry changed; the store keeps the last one so every
+ * RenderFrame is complete. A frame whose arrays do not match its layout is dropped and counted.
+ */
+import type { Frame, FrameLayout } from '../../engine/api.ts';
+
+export interface RenderFrame extends Omit<Frame, 'layout'> {
+  layout: FrameLayout;
+  /** True when this frame brought a new layout (geometry may have changed). */
+  layoutChanged: boolean;
+}
+
+export interface FrameStore {
+  push(frame: Frame): void;
+  get(): RenderFrame | null;
+  subscribe(listener: () => void): () => void;
+  /** Frames dropped because their arrays did not match the layout. */
+  rejected(): number;
+}
+
+function fits(frame: Frame, layout: FrameLayout): boolean {
+  const n = layout.symbols.length;
+  return frame.values.length === n && frame.prices.length === n && frame.stale.length === n;
+}
+
+export function createFrameStore(): FrameStore {
+  let current: RenderFrame | null = null;
+  let rejected = 0;
+  const listeners = new Set<() => void>();
+  return {
+    push(frame) {
+      const layout = frame.layout ?? current?.layout;
+      if (!layout || !fits(frame, layout)) {
+        rejected++;
+        if (rejected === 1 || rejected % 100 === 0) console.warn(`dropped ${rejected} frame(s) not matching their layout`);
+        return;
+      }
+      current = { ...frame, layout, layoutChanged: frame.layout !== null };
+      for (const listener of listeners) listener();
+    },
+    get: () => current,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    rejected: () => rejected,
+  };
+}

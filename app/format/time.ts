@@ -1,0 +1,39 @@
+/** Clock times as the user's local wall clock, 24-hour; injectable time zone for tests. */
+
+export interface TimeFormatOptions {
+  seconds?: boolean;
+  timeZone?: string;
+}
+
+/** `14:03:27` (or `14:03` without seconds). */
+export function formatClock(epochMs: number, options: TimeFormatOptions = {}): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: options.seconds === false ? undefined : '2-digit',
+    hour12: false,
+    timeZone: options.timeZone,
+  }).format(epochMs);
+}
+
+/** Like formatClock, but prefixes the date (`28 Nov 15:59`) when `epochMs` is not on `now`'s day. */
+export function formatDataTime(epochMs: number, now: number, options: TimeFormatOptions = {}): string {
+  const day = (t: number) =>
+    new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeZone: options.timeZone }).format(t);
+  const clock = formatClock(epochMs, options);
+  if (day(epochMs) === day(now)) return clock;
+  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: options.timeZone }).format(epochMs);
+  return `${date} ${clock}`;
+}
+
+/** `just now`, `12 s ago`, `3 min ago`, `2 h ago`. */
+export function formatAgo(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 1000) return 'just now';
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s} s ago`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ago`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h} h ago`;
+  return `${Math.floor(h / 24)} d ago`;
+}

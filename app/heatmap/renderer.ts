@@ -1,0 +1,113 @@
+/**
+ * Drives the canvas: takes frames, runs transitions on a d3 timer (one rAF loop that stops when
+ * nothing moves) and paints. Geometry transitions repaint everything; colour-only transitions
+ * repaint just the tiles whose colour changed. The canvas backing store follows devicePixelRatio.
+ */
+import { now as d3Now, timer, type Timer } from 'd3';
+import type { RenderFrame } from '../data/frameStore.ts';
+import type { ColorScale } from '../color/colorScale.ts';
+import { createCanvasMeasure } from './canvasMeasure.ts';
+import { createHatch, paintScene, paintTiles, type PaintStyle } from './paint.ts';
+import { advance, applyLayout, applyValues, type Durations, type TileModel } from './tileModel.ts';
+
+export interface RendererTheme {
+  background: string;
+  headerFill: string;
+  headerText: string;
+  industryText: string;
+}
+
+export interface RendererOptions {
+  scale: ColorScale;
+  theme: RendererTheme;
+  /** Larger labels for the wallboard. */
+  labelScale: number;
+  reducedMotion: boolean;
+}
+
+export interface HeatmapRenderer {
+  setFrame(frame: RenderFrame): void;
+  setOptions(options: RendererOptions): void;
+  resize(width: number, height: number, dpr: number): void;
+  model(): TileModel | null;
+  /** Called after each painted frame, with the time it took (for the benchmark). */
+  onPaint: ((ms: number) => void) | null;
+  destroy(): void;
+}
+
+const DURATIONS: Durations = { geometry: 520, color: 450 };
+const NO_MOTION: Durations = { geometry: 0, color: 0 };
+
+export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: RendererOptions): HeatmapRenderer {
+  const ctx = canvas.getContext('2d', { alpha: false });
+  let options = initial;
+  let model: TileModel | null = null;
+  let size = { width: 0, height: 0, dpr: 1 };
+  let loop: Timer | null = null;
+  let fullPaint = true;
+  let style: PaintStyle | null = null;
+  const measure = ctx ? createCanvasMeasure(ctx) : () => 0;
+
+  const buildStyle = (): PaintStyle | null =>
+    ctx && {
+      ...options.theme,
+      measure,
+      minFont: 9 * options.labelScale,
+      maxFont: 36 * options.labelScale,
+      hatch: createHatch(ctx, size.dpr),
+    };
+
+  function step(): void {
+    if (!ctx || !model || !style) return stop();
+    const started = performance.now();
+    const result = advance(model, d3Now(), options.reducedMotion ? NO_MOTION : DURATIONS);
+    ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
+    if (fullPaint || result.moving) paintScene(ctx, model, style, size.width, size.height);
+    else paintTiles(ctx, model, result.recolored, style);
+    fullPaint = false;
+    renderer.onPaint?.(performance.now() - started);
+    if (!result.busy) stop();
+  }
+
+  function stop(): void {
+    loop?.stop();
+    loop = null;
+  }
+
+  function kick(): void {
+    if (!loop) loop = timer(step);
+  }
+
+  const renderer: HeatmapRenderer = {
+    onPaint: null,
+    setFrame(frame) {
+      const t = d3Now();
+      if (frame.layoutChanged || !model || model.version !== frame.layout.version) {
+        model = applyLayout(model, frame.layout, t);
+        fullPaint = true;
+      }
+      applyValues(model, frame, options.scale, t);
+      kick();
+    },
+    setOptions(next) {
+      const restyle = next.labelScale !== options.labelScale || next.theme !== options.theme;
+      options = next;
+      if (restyle) style = buildStyle();
+      if (model) applyValues(model, model, options.scale, d3Now());
+      fullPaint = true;
+      kick();
+    },
+    resize(width, height, dpr) {
+      size = { width, height, dpr };
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+      style = buildStyle();
+      fullPaint = true;
+      kick();
+    },
+    model: () => model,
+    destroy: stop,
+  };
+  style = buildStyle();
+  return renderer;
+}

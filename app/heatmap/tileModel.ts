@@ -1,0 +1,190 @@
+/**
+ * What the canvas shows, tile by tile, with transitions. Tiles are keyed by symbol: when a new
+ * layout arrives, a tile that was already on screen moves from where it is drawn now to its new
+ * rectangle, and a new tile grows from its centre; colours always ease from the colour on screen
+ * to the new target. Arrays follow the current layout's order.
+ *
+ * "from/to/cur" triples: `from` is where a transition started, `to` its target, `cur` what was
+ * drawn last. Times are the `now` passed in (ms), so tests drive them directly.
+ */
+import type { FrameLayout, GroupBox } from '../../engine/api.ts';
+import type { ColorScale, PackedRgb } from '../color/colorScale.ts';
+import { mixRgb, staleColor } from '../color/mix.ts';
+import { easeCubicInOut, easeCubicOut } from 'd3';
+
+export interface Rects {
+  x: Float32Array;
+  y: Float32Array;
+  w: Float32Array;
+  h: Float32Array;
+}
+
+export interface AnimatedGroup {
+  box: GroupBox;
+  from: { x: number; y: number; w: number; h: number };
+  cur: { x: number; y: number; w: number; h: number };
+}
+
+export interface TileModel {
+  version: number;
+  symbols: string[];
+  names: string[];
+  index: Map<string, number>;
+  from: Rects;
+  to: Rects;
+  cur: Rects;
+  geometryStart: number;
+  /** The geometry transition reached its end and `cur` equals `to`. */
+  geometryDone: boolean;
+  groups: AnimatedGroup[];
+  fromColor: Uint32Array;
+  toColor: Uint32Array;
+  curColor: Uint32Array;
+  colorStart: Float64Array;
+  values: Float32Array;
+  prices: Float32Array;
+  stale: Uint8Array;
+}
+
+export interface Durations {
+  geometry: number;
+  color: number;
+}
+
+function rects(n: number): Rects {
+  return { x: new Float32Array(n), y: new Float32Array(n), w: new Float32Array(n), h: new Float32Array(n) };
+}
+
+const groupKey = (g: GroupBox) => `${g.kind}:${g.name}`;
+
+/** A model for `layout`, carrying positions and colours over from `prev` by symbol. */
+export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: number): TileModel {
+  const n = layout.symbols.length;
+  const to: Rects = { x: Float32Array.from(layout.x), y: Float32Array.from(layout.y), w: Float32Array.from(layout.w), h: Float32Array.from(layout.h) };
+  const from = rects(n);
+  const curColor = new Uint32Array(n);
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const symbol = layout.symbols[i]!;
+    index.set(symbol, i);
+    const j = prev?.index.get(symbol);
+    if (prev && j !== undefined) {
+      from.x[i] = prev.cur.x[j]!;
+      from.y[i] = prev.cur.y[j]!;
+      from.w[i] = prev.cur.w[j]!;
+      from.h[i] = prev.cur.h[j]!;
+      curColor[i] = prev.curColor[j]!;
+    } else {
+      from.x[i] = to.x[i]! + to.w[i]! / 2;
+      from.y[i] = to.y[i]! + to.h[i]! / 2;
+      curColor[i] = 0x414554;
+    }
+  }
+  const prevGroups = new Map(prev?.groups.map((g) => [groupKey(g.box), g.cur]) ?? []);
+  const groups = layout.groups.map((box) => {
+    const start = prevGroups.get(groupKey(box)) ?? { x: box.x, y: box.y, w: box.w, h: box.h };
+    return { box, from: { ...start }, cur: { ...start } };
+  });
+  return {
+    version: layout.version,
+    symbols: layout.symbols,
+    names: layout.names,
+    index,
+    from,
+    to,
+    cur: { x: from.x.slice(), y: from.y.slice(), w: from.w.slice(), h: from.h.slice() },
+    geometryStart: now,
+    geometryDone: false,
+    groups,
+    fromColor: curColor.slice(),
+    toColor: curColor.slice(),
+    curColor,
+    colorStart: new Float64Array(n).fill(-Infinity),
+    values: new Float32Array(n).fill(NaN),
+    prices: new Float32Array(n),
+    stale: new Uint8Array(n),
+  };
+}
+
+/** Takes new per-tile values; tiles whose target colour changed start easing towards it. */
+export function applyValues(
+  model: TileModel,
+  data: { values: Float32Array; prices: Float32Array; stale: Uint8Array },
+  scale: ColorScale,
+  now: number,
+): void {
+  model.values.set(data.values);
+  model.prices.set(data.prices);
+  model.stale.set(data.stale);
+  for (let i = 0; i < model.symbols.length; i++) {
+    let target: PackedRgb = scale.color(data.values[i]!);
+    if (data.stale[i]) target = staleColor(target);
+    if (target !== model.toColor[i]) {
+      model.fromColor[i] = model.curColor[i]!;
+      model.toColor[i] = target;
+      model.colorStart[i] = now;
+    }
+  }
+}
+
+export interface AdvanceResult {
+  /** Geometry is still moving: everything must be redrawn. */
+  moving: boolean;
+  /** Tiles whose colour changed in this step (when not moving, only these need a redraw). */
+  recolored: number[];
+  /** Anything still animating after this step. */
+  busy: boolean;
+}
+
+/** Moves every transition to time `now`. */
+export function advance(model: TileModel, now: number, durations: Durations): AdvanceResult {
+  const n = model.symbols.length;
+  const moving = !model.geometryDone;
+  if (moving) {
+    const gt = durations.geometry <= 0 ? 1 : Math.min(1, Math.max(0, (now - model.geometryStart) / durations.geometry));
+    const e = gt >= 1 ? 1 : easeCubicInOut(gt);
+    for (const k of ['x', 'y', 'w', 'h'] as const) {
+      const f = model.from[k], t = model.to[k], c = model.cur[k];
+      if (e === 1) c.set(t);
+      else for (let i = 0; i < n; i++) c[i] = f[i]! + (t[i]! - f[i]!) * e;
+    }
+    for (const g of model.groups) {
+      g.cur = {
+        x: g.from.x + (g.box.x - g.from.x) * e,
+        y: g.from.y + (g.box.y - g.from.y) * e,
+        w: g.from.w + (g.box.w - g.from.w) * e,
+        h: g.from.h + (g.box.h - g.from.h) * e,
+      };
+    }
+    model.geometryDone = e === 1;
+  }
+  const recolored: number[] = [];
+  let colorBusy = false;
+  for (let i = 0; i < n; i++) {
+    if (model.curColor[i] === model.toColor[i]) continue;
+    const ct = durations.color <= 0 ? 1 : Math.min(1, Math.max(0, (now - model.colorStart[i]!) / durations.color));
+    model.curColor[i] = ct >= 1 ? model.toColor[i]! : mixRgb(model.fromColor[i]!, model.toColor[i]!, easeCubicOut(ct));
+    recolored.push(i);
+    if (ct < 1) colorBusy = true;
+  }
+  return { moving, recolored, busy: !model.geometryDone || colorBusy };
+}
+
+/** Index of the tile whose target rectangle contains (x, y), or -1. Exact, edges half-open. */
+export function tileAt(model: TileModel, x: number, y: number): number {
+  const { x: tx, y: ty, w: tw, h: th } = model.to;
+  for (let i = 0; i < tx.length; i++) {
+    const left = tx[i]!, top = ty[i]!;
+    if (x >= left && y >= top && x < left + tw[i]! && y < top + th[i]!) return i;
+  }
+  return -1;
+}
+
+/** The sector group whose header strip contains (x, y), or null. */
+export function sectorHeaderAt(model: TileModel, x: number, y: number): GroupBox | null {
+  for (const { box } of model.groups) {
+    if (box.kind !== 'sector' || box.header <= 0) continue;
+    if (x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.header) return box;
+  }
+  return null;
+}

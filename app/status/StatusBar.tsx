@@ -1,0 +1,66 @@
+/**
+ * Always-visible truth about the feed: the market session badge, the connection pill and a
+ * ticking "updated N s ago". When anything is not plainly live, a calm strip below the header
+ * says what is happening and which data is on screen. Never blocks the map.
+ */
+import type { EngineStatus } from '../../engine/api.ts';
+import type { RenderFrame } from '../data/frameStore.ts';
+import { useFrameSelector } from '../data/useFrameSelector.ts';
+import { formatAgo, formatDataTime } from '../format/time.ts';
+import { bannerFor } from './bannerText.ts';
+import { useNow } from './useNow.ts';
+import './status.css';
+
+const selectStatus = (f: RenderFrame | null): EngineStatus | null => f?.status ?? null;
+/** Status objects are rebuilt per frame; compare by content so ticks do not re-render this. */
+const sameStatus = (a: EngineStatus | null, b: EngineStatus | null) => JSON.stringify(a) === JSON.stringify(b);
+
+export function useEngineStatus(): EngineStatus | null {
+  return useFrameSelector(selectStatus, sameStatus);
+}
+
+export function SessionBadge() {
+  const status = useEngineStatus();
+  const now = useNow(60_000);
+  const session = status?.feed?.session;
+  if (!session) return <span className="session-badge unknown" data-testid="session-badge">Session unknown</span>;
+  const title = session.next_change ? `Next change ${formatDataTime(session.next_change, now, { seconds: false })}` : undefined;
+  return (
+    <span className={`session-badge ${session.phase}`} data-testid="session-badge" title={title}>
+      {session.label}
+      {session.simulated && <span className="session-sim"> · simulated</span>}
+    </span>
+  );
+}
+
+export function ConnectionPill() {
+  const status = useEngineStatus();
+  const now = useNow(1000);
+  if (!status) return <span className="connection-pill info">connecting</span>;
+  const banner = bannerFor(status, now);
+  const since = status.receivedAt ?? status.dataTime;
+  return (
+    <span className={`connection-pill ${banner.tone}`} data-testid="connection-pill" data-connection={status.connection}>
+      <span className="dot" aria-hidden="true" />
+      {banner.short}
+      {since !== null && (
+        <span className="updated" data-testid="last-updated">
+          {' '}
+          · updated {formatAgo(now - since)}
+        </span>
+      )}
+    </span>
+  );
+}
+
+export function StatusBanner() {
+  const status = useEngineStatus();
+  const now = useNow(1000);
+  if (!status) return null;
+  const banner = bannerFor(status, now);
+  return (
+    <div className={`status-banner ${banner.tone}`} role="status" aria-live="polite" data-testid="status-banner" data-tone={banner.tone} hidden={banner.tone === 'live'}>
+      {banner.text}
+    </div>
+  );
+}
