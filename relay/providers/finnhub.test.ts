@@ -107,6 +107,23 @@ describe('createFinnhubProvider(options).fetchQuotes(context)', () => {
     expect(callsTo(hot) / 20 / (callsTo(cold) / 180)).toBeGreaterThan(4);
   });
 
+  it('repeats the last failure on a poll the budget leaves with no call, instead of reporting success', async () => {
+    const provider = makeProvider();
+    const members = syntheticMembers(100);
+    expect((await fetchBatch(provider, members)).quotes).toHaveLength(30);
+    fake.faults.set({ kind: 'server_error', status: 503 });
+    clock += 1_000;
+    expect(await failure(fetchBatch(provider, members))).toBeInstanceOf(TransientError);
+    expect(fake.requests).toHaveLength(31);
+    const repeated = await failure(fetchBatch(provider, members));
+    expect(repeated.message).toBe('finnhub: upstream error (HTTP 503: Internal Server Error)');
+    expect(fake.requests).toHaveLength(31);
+    fake.faults.set(null);
+    clock += 2_000;
+    expect((await fetchBatch(provider, members)).quotes).toHaveLength(2);
+    expect(await fetchBatch(provider, members)).toEqual({ quotes: [], rejected: [], complete: false });
+  });
+
   it('rejects the all-zero quote Finnhub gives an unknown symbol', async () => {
     fake.rows.set('NVDA', FINNHUB_EMPTY_QUOTE);
     const batch = await fetchBatch(makeProvider());

@@ -2,7 +2,8 @@
  * Finnhub `/quote`, one symbol per call (PROVIDERS.md §1), driven by a rate-aware rotation:
  * each poll spends what the call budget has saved up since the previous poll (60/min and 30/s by
  * default), the 20 largest market caps get one call in three, and the rest are swept in turn.
- * Every batch is partial (`complete: false`); symbols go stale by age.
+ * Every batch is partial (`complete: false`); symbols go stale by age. A poll the budget leaves
+ * with no call repeats the last call's failure, so an outage is not hidden behind empty successes.
  *
  * The key goes in the `X-Finnhub-Token` header (documented alongside `?token=`), never the URL.
  * `/quote` has no volume: quotes carry volume 0, which means "unknown", not "no trades".
@@ -59,6 +60,8 @@ export function createFinnhubProvider(options: FinnhubOptions): Provider {
   const budget = createCallBudget({ perMinute: callsPerMinute, perSecond: options.callsPerSecond ?? FINNHUB_CALLS_PER_SECOND, now: now() });
   const secrets = [options.apiKey];
   let blockedUntil: number | null = null;
+  /** The outcome of the last poll that made calls, repeated by polls the budget leaves with none. */
+  let lastFailure: Error | null = null;
   let rotation: { universe: readonly UniverseMember[]; order: Rotation } | null = null;
 
   async function fetchOne(symbol: string, context: FetchContext): Promise<RowResult> {
@@ -98,6 +101,8 @@ export function createFinnhubProvider(options: FinnhubOptions): Provider {
       }
       const order = orderFor(context.universe);
       const allowed = budget.available(start);
+      // A poll with no call to make must not report a healthy upstream it has not seen.
+      if (allowed === 0 && lastFailure) throw lastFailure;
       const batch: ProviderBatch = { quotes: [], rejected: [], complete: false };
       let issued = 0;
       let succeeded = 0;
@@ -133,6 +138,7 @@ export function createFinnhubProvider(options: FinnhubOptions): Provider {
         budget.drain(now());
         blockedUntil = failed.retryAt;
       }
+      if (issued > 0) lastFailure = succeeded > 0 && !(failed instanceof AuthError) ? null : failed;
       if (failed && (failed instanceof AuthError || succeeded === 0)) throw failed;
       return batch;
     },

@@ -30,6 +30,10 @@ describe('upstreamMessage(body, secrets)', () => {
     expect(upstreamMessage('x'.repeat(500), [])).toHaveLength(160);
   });
 
+  it('keeps only the words of an HTML error page', () => {
+    expect(upstreamMessage('<html><body><h1>502 Bad Gateway</h1></body></html>', [])).toBe('502 Bad Gateway');
+  });
+
   it('redacts secrets a body echoes back', () => {
     const message = upstreamMessage('{"error":"Unknown API Key: sk_live_ABCDEF"}', ['sk_live_ABCDEF']);
     expect(message).toBe('Unknown API Key: [redacted]');

@@ -31,7 +31,7 @@ export function parseJsonBody(body: string, label: string): unknown {
 
 /**
  * The provider's message from an error body: its `error` or `message` field when the body is
- * JSON, else the plain text; whitespace collapsed, cut to 160 characters, secrets redacted.
+ * JSON, else the text without HTML tags; whitespace collapsed, cut to 160 characters, secrets redacted.
  */
 export function upstreamMessage(body: string, secrets: readonly string[]): string {
   let text = body;
@@ -44,7 +44,8 @@ export function upstreamMessage(body: string, secrets: readonly string[]): strin
   } catch {
     // Plain-text bodies are used as they are.
   }
-  const short = text.replace(/\s+/g, ' ').trim().slice(0, MAX_MESSAGE_CHARS);
+  // Error pages from proxies and load balancers are HTML; the words are what matter.
+  const short = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_MESSAGE_CHARS);
   return redact(short, secrets);
 }
 
