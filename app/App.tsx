@@ -93,6 +93,7 @@ export function App() {
             <Heatmap
               scale={scale}
               theme={state.theme}
+              palette={state.palette}
               labelScale={state.wallboard ? 1.5 : 1}
               reducedMotion={reducedMotion}
               active={active}

@@ -9,6 +9,7 @@ import { formatAgo, formatDataTime } from '../format/time.ts';
 import { useDetail, useHistory } from './useDetail.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { useNow } from '../status/useNow.ts';
+import { CloseIcon } from '../shell/icons.tsx';
 import './detail.css';
 
 export interface DetailPanelProps {
@@ -33,7 +34,7 @@ export function DetailPanel({ symbol, onClose }: DetailPanelProps) {
           <p className="detail-name">{q?.name ?? ''}</p>
         </div>
         <button ref={closeRef} type="button" className="icon-button" onClick={onClose} aria-label="Close details">
-          ✕
+          <CloseIcon />
         </button>
       </header>
       {detail === undefined && <p className="detail-loading">Loading…</p>}

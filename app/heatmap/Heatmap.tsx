@@ -6,10 +6,10 @@
 import { useMemo, useRef, useState, useCallback } from 'react';
 import type { Sector } from '../../relay/protocol.ts';
 import type { ColorScale } from '../color/colorScale.ts';
-import type { Theme } from '../state/viewState.ts';
+import type { PaletteId, Theme } from '../state/viewState.ts';
 import { Tooltip } from '../detail/Tooltip.tsx';
 import { TileFocus } from '../a11y/TileFocus.tsx';
-import { CANVAS_THEMES } from './themes.ts';
+import { canvasTheme } from './themes.ts';
 import { useHeatmapRenderer } from './useHeatmapRenderer.ts';
 import { usePointerTiles } from './usePointerTiles.ts';
 import { TileOutline } from './TileOutline.tsx';
@@ -18,6 +18,7 @@ import './heatmap.css';
 export interface HeatmapProps {
   scale: ColorScale;
   theme: Theme;
+  palette: PaletteId;
   labelScale: number;
   reducedMotion: boolean;
   active: string | null;
@@ -30,13 +31,13 @@ export interface HeatmapProps {
 }
 
 export function Heatmap(props: HeatmapProps) {
-  const { scale, theme, labelScale, reducedMotion, onResize } = props;
+  const { scale, theme, palette, labelScale, reducedMotion, onResize } = props;
   const containerRef = useRef<HTMLDivElement | null>(null);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const [bounds, setBounds] = useState({ width: 0, height: 0 });
   const options = useMemo(
-    () => ({ scale, theme: CANVAS_THEMES[theme], labelScale, reducedMotion }),
-    [scale, theme, labelScale, reducedMotion],
+    () => ({ scale, theme: canvasTheme(theme, palette), labelScale, reducedMotion }),
+    [scale, theme, palette, labelScale, reducedMotion],
   );
   const handleResize = useCallback(
     (size: { width: number; height: number }) => {

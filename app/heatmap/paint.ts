@@ -6,6 +6,7 @@ import { cssRgb } from '../color/colorScale.ts';
 import { labelColor } from '../color/contrast.ts';
 import { fitTileLabel, truncateText, type MeasureText } from './labelFit.ts';
 import { tileFont } from './canvasMeasure.ts';
+import { tilePctLabel } from '../format/numbers.ts';
 import type { AnimatedGroup, TileModel } from './tileModel.ts';
 
 export interface PaintStyle {
@@ -13,6 +14,8 @@ export interface PaintStyle {
   headerFill: string;
   headerText: string;
   industryText: string;
+  headerUp: string;
+  headerDown: string;
   measure: MeasureText;
   minFont: number;
   maxFont: number;
@@ -28,6 +31,11 @@ export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, styl
   ctx.fillRect(0, 0, width, height);
   for (const group of model.groups) paintGroup(ctx, group, style);
   for (let i = 0; i < model.symbols.length; i++) paintTile(ctx, model, i, style, false);
+}
+
+/** Repaints the sector header strips (their mean change moves with every tick). */
+export function paintHeaders(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle): void {
+  for (const group of model.groups) if (group.box.kind === 'sector') paintGroup(ctx, group, style);
 }
 
 /** Repaints only `indices`, clearing each tile's rectangle first. */
@@ -67,18 +75,35 @@ function paintGroup(ctx: CanvasRenderingContext2D, group: AnimatedGroup, style: 
   const header = box.header * (cur.h / Math.max(1, box.h));
   if (header < 6 || cur.w < 16) return;
   const sector = box.kind === 'sector';
-  const size = Math.min(header * 0.72, sector ? 13 * (style.maxFont / 36) : 11 * (style.maxFont / 36));
-  if (sector) {
-    ctx.fillStyle = style.headerFill;
-    ctx.fillRect(cur.x + INSET, cur.y + INSET, cur.w - 2 * INSET, header - INSET);
-  }
-  const text = truncateText(sector ? box.name.toUpperCase() : box.name, cur.w - 8, size, sector, style.measure);
-  if (text === '') return;
-  ctx.fillStyle = sector ? style.headerText : style.industryText;
-  ctx.font = tileFont(size, sector);
-  ctx.textAlign = 'left';
+  const size = Math.min(header * 0.72, (sector ? 12.5 : 10.5) * (style.maxFont / 36));
+  const left = cur.x + 4, right = cur.x + cur.w - 4, mid = cur.y + header / 2 + 0.5;
   ctx.textBaseline = 'middle';
-  ctx.fillText(text, cur.x + 4, cur.y + header / 2 + 0.5);
+  if (!sector) {
+    const text = truncateText(box.name, right - left, size, false, style.measure);
+    ctx.fillStyle = style.industryText;
+    ctx.font = tileFont(size, false);
+    ctx.textAlign = 'left';
+    if (text) ctx.fillText(text, left, mid);
+    return;
+  }
+  ctx.fillStyle = style.headerFill;
+  ctx.fillRect(cur.x + INSET, cur.y + INSET, cur.w - 2 * INSET, header - INSET);
+  // The sector's own move, right-aligned, when it fits beside at least a few letters of the name.
+  const change = Number.isFinite(group.change) ? tilePctLabel(group.change) : '';
+  const changeWidth = change ? style.measure(change, true) * size : 0;
+  const showChange = change !== '' && right - left - changeWidth > size * 4;
+  const name = truncateText(box.name.toUpperCase(), right - left - (showChange ? changeWidth + size : 0), size, true, style.measure);
+  ctx.font = tileFont(size, true);
+  if (name) {
+    ctx.fillStyle = style.headerText;
+    ctx.textAlign = 'left';
+    ctx.fillText(name, left, mid);
+  }
+  if (showChange) {
+    ctx.fillStyle = group.change > 0.005 ? style.headerUp : group.change < -0.005 ? style.headerDown : style.headerText;
+    ctx.textAlign = 'right';
+    ctx.fillText(change, right, mid);
+  }
 }
 
 /** A 6-px diagonal stripe pattern for stale tiles. */

@@ -7,7 +7,7 @@ import { now as d3Now, timer, type Timer } from 'd3';
 import type { RenderFrame } from '../data/frameStore.ts';
 import type { ColorScale } from '../color/colorScale.ts';
 import { createCanvasMeasure } from './canvasMeasure.ts';
-import { createHatch, paintScene, paintTiles, type PaintStyle } from './paint.ts';
+import { createHatch, paintHeaders, paintScene, paintTiles, type PaintStyle } from './paint.ts';
 import { advance, applyLayout, applyValues, type Durations, type TileModel } from './tileModel.ts';
 
 export interface RendererTheme {
@@ -15,6 +15,8 @@ export interface RendererTheme {
   headerFill: string;
   headerText: string;
   industryText: string;
+  headerUp: string;
+  headerDown: string;
 }
 
 export interface RendererOptions {
@@ -45,6 +47,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
   let size = { width: 0, height: 0, dpr: 1 };
   let loop: Timer | null = null;
   let fullPaint = true;
+  let headersDirty = false;
   let style: PaintStyle | null = null;
   const measure = ctx ? createCanvasMeasure(ctx) : () => 0;
 
@@ -63,8 +66,12 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
     const result = advance(model, d3Now(), options.reducedMotion ? NO_MOTION : DURATIONS);
     ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
     if (fullPaint || result.moving) paintScene(ctx, model, style, size.width, size.height);
-    else paintTiles(ctx, model, result.recolored, style);
+    else {
+      paintTiles(ctx, model, result.recolored, style);
+      if (headersDirty) paintHeaders(ctx, model, style);
+    }
     fullPaint = false;
+    headersDirty = false;
     renderer.onPaint?.(performance.now() - started);
     if (!result.busy) stop();
   }
@@ -87,6 +94,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
         fullPaint = true;
       }
       applyValues(model, frame, options.scale, t);
+      headersDirty = true;
       kick();
     },
     setOptions(next) {

@@ -21,6 +21,8 @@ export interface Rects {
 
 export interface AnimatedGroup {
   box: GroupBox;
+  /** Size-weighted mean % change of the group's tiles (cap-weighted when sized by market cap). */
+  change: number;
   from: { x: number; y: number; w: number; h: number };
   cur: { x: number; y: number; w: number; h: number };
 }
@@ -37,6 +39,8 @@ export interface TileModel {
   /** The geometry transition reached its end and `cur` equals `to`. */
   geometryDone: boolean;
   groups: AnimatedGroup[];
+  /** For each tile, the index in `groups` of its sector group, or -1. */
+  tileGroup: Int16Array;
   fromColor: Uint32Array;
   toColor: Uint32Array;
   curColor: Uint32Array;
@@ -83,7 +87,15 @@ export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: nu
   const prevGroups = new Map(prev?.groups.map((g) => [groupKey(g.box), g.cur]) ?? []);
   const groups = layout.groups.map((box) => {
     const start = prevGroups.get(groupKey(box)) ?? { x: box.x, y: box.y, w: box.w, h: box.h };
-    return { box, from: { ...start }, cur: { ...start } };
+    return { box, change: NaN, from: { ...start }, cur: { ...start } };
+  });
+  const tileGroup = new Int16Array(n).fill(-1);
+  groups.forEach(({ box }, g) => {
+    if (box.kind !== 'sector') return;
+    for (let i = 0; i < n; i++) {
+      const cx = to.x[i]! + to.w[i]! / 2, cy = to.y[i]! + to.h[i]! / 2;
+      if (cx >= box.x && cx < box.x + box.w && cy >= box.y && cy < box.y + box.h) tileGroup[i] = g;
+    }
   });
   return {
     version: layout.version,
@@ -96,6 +108,7 @@ export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: nu
     geometryStart: now,
     geometryDone: false,
     groups,
+    tileGroup,
     fromColor: curColor.slice(),
     toColor: curColor.slice(),
     curColor,
@@ -116,6 +129,7 @@ export function applyValues(
   model.values.set(data.values);
   model.prices.set(data.prices);
   model.stale.set(data.stale);
+  updateGroupChanges(model);
   for (let i = 0; i < model.symbols.length; i++) {
     let target: PackedRgb = scale.color(data.values[i]!);
     if (data.stale[i]) target = staleColor(target);
@@ -125,6 +139,19 @@ export function applyValues(
       model.colorStart[i] = now;
     }
   }
+}
+
+/** Tile area stands in for the size metric, so the mean is weighted like the map itself. */
+function updateGroupChanges(model: TileModel): void {
+  const sum = new Float64Array(model.groups.length), weight = new Float64Array(model.groups.length);
+  for (let i = 0; i < model.symbols.length; i++) {
+    const g = model.tileGroup[i]!, v = model.values[i]!;
+    if (g < 0 || !Number.isFinite(v)) continue;
+    const area = model.to.w[i]! * model.to.h[i]!;
+    sum[g]! += area * v;
+    weight[g]! += area;
+  }
+  model.groups.forEach((group, g) => (group.change = weight[g]! > 0 ? sum[g]! / weight[g]! : NaN));
 }
 
 export interface AdvanceResult {

@@ -4,6 +4,7 @@ import type { UpdateViewState } from '../state/useViewState.ts';
 import { UniverseSelect } from '../controls/UniverseSelect.tsx';
 import { SearchBox } from '../controls/SearchBox.tsx';
 import { ConnectionPill, SessionBadge } from '../status/StatusBar.tsx';
+import { FilterIcon, MoonIcon, SunIcon, TableIcon, WallboardIcon } from './icons.tsx';
 
 export interface HeaderProps {
   state: ViewState;
@@ -29,6 +30,7 @@ export function Header({ state, update, small, onOpenFilters, onWallboard }: Hea
       <div className="topbar-actions">
         {small ? (
           <button type="button" className="button primary" onClick={onOpenFilters} data-testid="open-filters">
+            <FilterIcon />
             Filters
           </button>
         ) : (
@@ -41,12 +43,12 @@ export function Header({ state, update, small, onOpenFilters, onWallboard }: Hea
               title="Table view"
               data-testid="toggle-table"
             >
-              <span aria-hidden="true">☰</span>
+              <TableIcon />
               <span className="visually-hidden">Table view</span>
             </button>
             <ThemeToggle state={state} update={update} />
             <button type="button" className="icon-button" onClick={onWallboard} title="Wallboard mode" data-testid="wallboard-on">
-              <span aria-hidden="true">⛶</span>
+              <WallboardIcon />
               <span className="visually-hidden">Wallboard mode</span>
             </button>
           </>
@@ -60,7 +62,7 @@ export function ThemeToggle({ state, update }: { state: ViewState; update: Updat
   const next = state.theme === 'dark' ? 'light' : 'dark';
   return (
     <button type="button" className="icon-button" onClick={() => update({ theme: next })} title={`Switch to ${next} theme`} data-testid="theme-toggle">
-      <span aria-hidden="true">{state.theme === 'dark' ? '☀' : '☾'}</span>
+      {state.theme === 'dark' ? <SunIcon /> : <MoonIcon />}
       <span className="visually-hidden">Switch to {next} theme</span>
     </button>
   );

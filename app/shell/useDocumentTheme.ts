@@ -9,6 +9,6 @@ export function useDocumentTheme(theme: Theme, palette: PaletteId, wallboard: bo
     root.dataset.palette = palette;
     root.style.colorScheme = theme;
     root.classList.toggle('wallboard', wallboard);
-    document.querySelector('meta[name="theme-color"]')?.setAttribute('content', theme === 'dark' ? '#0f1117' : '#f4f5f8');
+    document.querySelector('meta[name="theme-color"]')?.setAttribute('content', theme === 'dark' ? '#0b0e14' : '#f4f5f8');
   }, [theme, palette, wallboard]);
 }

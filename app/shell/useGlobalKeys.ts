@@ -5,9 +5,8 @@ export function useEscapeKey(onEscape: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
-      const target = e.target as HTMLElement | null;
       // Text fields use Escape themselves (clearing a search box), and dialogs close on it.
-      if (target?.closest('input, textarea, select, dialog')) return;
+      if (e.target instanceof Element && e.target.closest('input, textarea, select, dialog')) return;
       onEscape();
     };
     window.addEventListener('keydown', onKey);
