@@ -1,0 +1,249 @@
+/**
+ * The data engine behind the UI's EngineApi: it owns the link to the relay, the market state, the
+ * IndexedDB cache and the view, and pushes frames to subscribers. Everything that touches the
+ * outside world comes in through `deps`, so tests run it in one thread against a real relay.
+ *
+ * Start: the cached snapshot (if any) is shown at once, marked `fromCache` and stale; then the
+ * socket opens and /api/stocks is fetched, whichever answers first replacing the cache.
+ */
+import { FiltersResponseSchema, type FiltersResponse } from '../relay/protocol.ts';
+import type { EngineApi, EngineConfig, EngineStatus, Frame, StorageState, View } from './api.ts';
+import { resolveEndpoints, DEFAULT_POLL_INTERVAL_MS } from './config.ts';
+import { createConnection, type Connection, type ConnectionTuning, type FetchLike, type SocketLike, type TransportState } from './connection.ts';
+import { deriveFilters } from './deriveFilters.ts';
+import { frameFor } from './frame.ts';
+import { createFeedSync } from './feedSync.ts';
+import { createHistoryBook, historyOf, loadHistoryRows, takeDirtyRows } from './history.ts';
+import { applySnapshot, createMarketState } from './merge.ts';
+import type { Store } from './store.ts';
+import { createThrottle } from './throttle.ts';
+import { systemTimers, type Timers } from './timers.ts';
+import { createViewModel } from './viewModel.ts';
+
+export interface EngineTuning {
+  /** Frames are at least this far apart (bursts coalesce; the last change is always shown). */
+  frameIntervalMs: number;
+  persistSnapshotMs: number;
+  persistHistoryMs: number;
+  /** How long start() waits for the cache before connecting anyway (a blocked upgrade can hang). */
+  cacheWaitMs: number;
+  /** A resync request unanswered this long reconnects the socket instead. */
+  resyncTimeoutMs: number;
+  connection: Partial<ConnectionTuning>;
+}
+
+export interface EngineDeps {
+  openSocket(url: string): SocketLike;
+  fetch: FetchLike;
+  /** Opens the IndexedDB store; `onStateChange` reports quota/blocked/rebuilt as they happen. */
+  openDb(hooks: { onStateChange(state: StorageState): void }): Promise<Store>;
+  now(): number;
+  isOnline(): boolean;
+  /** Calls back on the browser's online/offline events; returns the unsubscribe. */
+  watchOnline(listener: (online: boolean) => void): () => void;
+  timers?: Timers;
+  random?(): number;
+  log?(message: string, fields?: Record<string, unknown>): void;
+  /** Origin for an empty apiBaseUrl: the worker's own `location.origin`. */
+  origin?: string;
+  tuning?: Partial<EngineTuning>;
+}
+
+interface Subscriber {
+  onFrame: (frame: Frame) => void;
+  seenVersion: number | null;
+}
+
+export function createEngine(deps: EngineDeps): EngineApi {
+  const timers = deps.timers ?? systemTimers;
+  const log = deps.log ?? ((m: string, f?: Record<string, unknown>) => console.warn(m, f ?? ''));
+  const tuning: EngineTuning = { frameIntervalMs: 50, persistSnapshotMs: 10_000, persistHistoryMs: 60_000, cacheWaitMs: 1_000, resyncTimeoutMs: 5_000, connection: {}, ...deps.tuning };
+  const market = createMarketState();
+  const history = createHistoryBook();
+  const model = createViewModel();
+  const subscribers = new Set<Subscriber>();
+  let pollIntervalMs = DEFAULT_POLL_INTERVAL_MS;
+  let transport: { state: TransportState; retryAt: number | null } = { state: 'connecting', retryAt: null };
+  let fromCache = false;
+  let store: Store | null = null;
+  let storage: StorageState = 'ok';
+  let filters: FiltersResponse | null = null;
+  let connection: Connection | null = null;
+  let started = false;
+  let disposed = false;
+  let lastStale: boolean | null = null;
+  let staleTimer: unknown = null;
+  let unwatchOnline = () => {};
+
+  const throttle = (everyMs: number, run: () => unknown) => createThrottle({ everyMs, timers, now: deps.now, run });
+  const frames = throttle(tuning.frameIntervalMs, () => emit([...subscribers]));
+  const saveSnapshot = throttle(tuning.persistSnapshotMs, async () => {
+    if (store && market.seq >= 0 && !fromCache) {
+      await store.saveSnapshot({ seq: market.seq, saved_at: deps.now(), feed: sync.feed, quotes: [...market.quotes.values()] });
+    }
+  });
+  const saveHistory = throttle(tuning.persistHistoryMs, async () => store && (await store.saveHistory(takeDirtyRows(history))));
+
+  const sync = createFeedSync({
+    market, history, timers, now: deps.now, log, resyncTimeoutMs: tuning.resyncTimeoutMs,
+    send: (message) => connection?.send(message) ?? false,
+    refresh: () => connection?.refresh(),
+    reconnect: () => connection?.reconnect(),
+    onLive() {
+      fromCache = false;
+      saveSnapshot.request();
+      saveHistory.request();
+    },
+    onChange: () => frames.request(),
+  });
+
+  function status(): EngineStatus {
+    const feed = sync.feed;
+    const relayLimited = (transport.state === 'live' || transport.state === 'polling') && feed?.status === 'rate_limited';
+    return {
+      connection: relayLimited ? 'rate_limited' : transport.state,
+      feed,
+      dataTime: feed?.last_update ?? null,
+      receivedAt: sync.receivedAt,
+      stale: isStale(),
+      fromCache,
+      retryAt: relayLimited ? feed.retry_at : transport.retryAt,
+      invalidMessages: sync.invalidMessages,
+      storage,
+    };
+  }
+
+  function isStale(): boolean {
+    const heard = sync.receivedAt;
+    return fromCache || heard === null || deps.now() - heard > 3 * pollIntervalMs;
+  }
+
+  /** Computes the view once and hands each subscriber its frame; the last one gets the originals. */
+  function emit(targets: Subscriber[]): void {
+    if (targets.length === 0 || disposed) return;
+    const view = model.compute(market.quotes.values());
+    const st = status();
+    lastStale = st.stale;
+    targets.forEach((sub, i) => {
+      const frame = frameFor(view, { seq: Math.max(0, market.seq), status: st, seenVersion: sub.seenVersion, owned: i === targets.length - 1 });
+      sub.seenVersion = view.layout.version;
+      try {
+        sub.onFrame(frame);
+      } catch (error) {
+        log('a frame subscriber threw', { error: String(error) });
+      }
+    });
+  }
+
+  /** Re-checks staleness every poll interval, so "stale" appears even when nothing arrives. */
+  function watchStaleness(): void {
+    staleTimer = timers.setTimeout(() => {
+      if (isStale() !== lastStale) frames.request();
+      watchStaleness();
+    }, pollIntervalMs);
+  }
+
+  async function loadCache(): Promise<void> {
+    const opened = await deps.openDb({ onStateChange: (s) => ((storage = s), frames.request()) }).catch((error: unknown) => {
+      log('could not open the cache', { error: String(error) });
+      return null;
+    });
+    if (!opened || disposed) return opened?.close();
+    store = opened;
+    storage = opened.state;
+    const cached = await opened.loadSnapshot();
+    if (cached && market.seq < 0) {
+      applySnapshot(market, cached);
+      sync.restoreFeed(cached.feed);
+      fromCache = true;
+    }
+    loadHistoryRows(history, await opened.loadHistory());
+    frames.request();
+  }
+
+  async function loadFilters(url: string): Promise<void> {
+    try {
+      const response = await deps.fetch(url);
+      const parsed = FiltersResponseSchema.safeParse(JSON.parse(await response.text()));
+      if (parsed.success) filters = parsed.data;
+      else log('ignored an invalid /api/filters body', { issue: parsed.error.issues[0]?.message });
+    } catch (error) {
+      log('could not load /api/filters; deriving filters from quotes', { error: String(error) });
+    }
+  }
+
+  return {
+    async start(config: EngineConfig) {
+      if (started || disposed) return;
+      started = true;
+      pollIntervalMs = config.pollIntervalMs;
+      const urls = resolveEndpoints(config, deps.origin ?? '');
+      connection = createConnection({
+        wsUrl: urls.wsUrl, stocksUrl: urls.stocksUrl, pollIntervalMs, openSocket: deps.openSocket, fetch: deps.fetch,
+        timers, now: deps.now, ...(deps.random ? { random: deps.random } : {}), tuning: tuning.connection,
+        onMessage: sync.onMessage,
+        onStocks: sync.onStocks,
+        onState(state, retryAt) {
+          transport = { state, retryAt };
+          sync.onTransport(state);
+          if (state === 'live' && filters === null) void loadFilters(urls.filtersUrl);
+          frames.request();
+        },
+      });
+      await withTimeout(loadCache(), tuning.cacheWaitMs, timers);
+      if (disposed) return;
+      unwatchOnline = deps.watchOnline((online) => connection?.setOnline(online));
+      connection.start(deps.isOnline());
+      if (filters === null) void loadFilters(urls.filtersUrl);
+      watchStaleness();
+    },
+
+    async subscribe(view: View, onFrame: (frame: Frame) => void) {
+      model.setView(view);
+      const sub: Subscriber = { onFrame, seenVersion: null };
+      emit([sub]);
+      subscribers.add(sub);
+      frames.request();
+      return () => void subscribers.delete(sub);
+    },
+
+    async setView(view: View) {
+      model.setView(view);
+      frames.request();
+    },
+
+    async getDetail(symbol: string) {
+      const quote = market.quotes.get(symbol);
+      return quote ? { quote: { ...quote, indices: [...quote.indices] }, age: deps.now() - quote.timestamp } : null;
+    },
+
+    async getHistory(symbol: string) {
+      return historyOf(history, symbol);
+    },
+
+    async getFilters() {
+      return filters ?? (market.quotes.size > 0 ? deriveFilters(market.quotes.values()) : null);
+    },
+
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      connection?.stop();
+      unwatchOnline();
+      frames.cancel();
+      sync.stop();
+      if (staleTimer !== null) timers.clearTimeout(staleTimer);
+      await saveSnapshot.flush();
+      await saveHistory.flush();
+      store?.close();
+      subscribers.clear();
+    },
+  };
+}
+
+/** Waits for `promise`, but no longer than `ms`; the promise keeps running either way. */
+async function withTimeout(promise: Promise<unknown>, ms: number, timers: Timers): Promise<void> {
+  let timer: unknown = null;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = timers.setTimeout(resolve, ms)))]);
+  timers.clearTimeout(timer);
+}

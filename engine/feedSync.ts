@@ -1,0 +1,153 @@
+/**
+ * Keeping the market state in step with the relay. Snapshots replace it; deltas apply only in
+ * sequence. A gap, an out-of-order or duplicate delta, or a row for a symbol we do not hold means
+ * our copy can no longer be trusted: ask for a fresh snapshot (`resync` on the socket, or
+ * /api/stocks when there is no socket) and keep showing the current data until it arrives, so
+ * the map never flashes empty. Deltas older than the last snapshot are expected after a REST
+ * resync and are ignored quietly.
+ */
+import type { ClientMessage, DeltaMessage, FeedStatus, Quote, StatusMessage } from '../relay/protocol.ts';
+import type { TransportState } from './connection.ts';
+import { recordPrice, type HistoryBook } from './history.ts';
+import { applyDelta, applySnapshot, type MarketState } from './merge.ts';
+import type { Timers } from './timers.ts';
+import { createInvalidCounter, parseServerMessage, parseStocksResponse, type InvalidReason } from './validate.ts';
+
+export interface FeedSyncOptions {
+  market: MarketState;
+  history: HistoryBook;
+  timers: Timers;
+  now(): number;
+  log(message: string, fields?: Record<string, unknown>): void;
+  resyncTimeoutMs: number;
+  send(message: ClientMessage): boolean;
+  refresh(): void;
+  reconnect(): void;
+  /** Live data was applied (persist it). */
+  onLive(): void;
+  /** Anything a frame shows changed. */
+  onChange(): void;
+}
+
+export interface FeedSync {
+  readonly feed: FeedStatus | null;
+  /** When anything valid last arrived from the relay (epoch ms). */
+  readonly receivedAt: number | null;
+  readonly invalidMessages: number;
+  readonly resyncs: number;
+  onMessage(data: unknown): void;
+  onStocks(text: string): void;
+  onTransport(state: TransportState): void;
+  /** The feed status saved with a cached snapshot, until the relay says otherwise. */
+  restoreFeed(feed: FeedStatus | null): void;
+  stop(): void;
+}
+
+export function createFeedSync(o: FeedSyncOptions): FeedSync {
+  const invalid = createInvalidCounter();
+  let feed: FeedStatus | null = null;
+  let receivedAt: number | null = null;
+  /** A snapshot arrived on the current socket: REST snapshots older than our state are ignored. */
+  let socketSynced = false;
+  let resyncTimer: unknown = null;
+  let resyncs = 0;
+
+  function reject(reason: InvalidReason, detail: string): void {
+    if (invalid.count(reason)) o.log('dropped an invalid message from the relay', { reason, detail });
+    o.onChange();
+  }
+
+  function applyLive(snapshot: { seq: number; quotes: readonly Quote[]; feed: FeedStatus }): void {
+    applySnapshot(o.market, snapshot);
+    feed = snapshot.feed;
+    for (const q of snapshot.quotes) recordPrice(o.history, q.symbol, q.timestamp, q.price);
+    o.onLive();
+  }
+
+  function applyDeltaMessage(delta: DeltaMessage): void {
+    const outcome = applyDelta(o.market, delta);
+    if (outcome === 'applied' || outcome === 'unknown-symbol') {
+      for (const row of delta.quotes) {
+        const quote = o.market.quotes.get(row.symbol);
+        if (quote && row.price !== undefined) recordPrice(o.history, row.symbol, quote.timestamp, row.price);
+      }
+      o.onLive();
+    }
+    if (outcome === 'gap' || outcome === 'unknown-symbol') resync(`${outcome} at seq ${delta.seq} (have ${o.market.seq})`);
+    // At or below the last snapshot: superseded, expected. Above it: a real duplicate or reordering.
+    else if (outcome === 'stale-duplicate' && delta.seq > o.market.snapshotSeq) resync(`duplicate seq ${delta.seq}`);
+  }
+
+  function resync(reason: string): void {
+    if (resyncTimer !== null) return;
+    resyncs++;
+    o.log('resyncing with the relay', { reason });
+    if (!o.send({ type: 'resync' })) return o.refresh();
+    resyncTimer = o.timers.setTimeout(() => {
+      resyncTimer = null;
+      o.log('resync unanswered; reconnecting');
+      o.reconnect();
+    }, o.resyncTimeoutMs);
+  }
+
+  function endResync(): void {
+    if (resyncTimer !== null) o.timers.clearTimeout(resyncTimer);
+    resyncTimer = null;
+  }
+
+  function onStatus(message: StatusMessage): void {
+    const { type: _type, sent_at: _sentAt, ...status } = message;
+    feed = status;
+  }
+
+  return {
+    get feed() {
+      return feed;
+    },
+    get receivedAt() {
+      return receivedAt;
+    },
+    get invalidMessages() {
+      return invalid.total;
+    },
+    get resyncs() {
+      return resyncs;
+    },
+    onMessage(data) {
+      const parsed = parseServerMessage(data);
+      if (!parsed.ok) return reject(parsed.reason, parsed.detail);
+      receivedAt = o.now();
+      const m = parsed.value;
+      if (m.type === 'snapshot') {
+        endResync();
+        socketSynced = true;
+        applyLive(m);
+      } else if (m.type === 'delta') {
+        applyDeltaMessage(m);
+      } else if (m.type === 'status') {
+        onStatus(m);
+      } else if (m.type === 'ping') {
+        o.send({ type: 'pong', t: m.t });
+      } else if (m.type === 'error') {
+        o.log('the relay refused a message from the engine', { code: m.code, message: m.message });
+      }
+      o.onChange();
+    },
+    onStocks(text) {
+      const parsed = parseStocksResponse(text);
+      if (!parsed.ok) return reject(parsed.reason, parsed.detail);
+      receivedAt = o.now();
+      if (!socketSynced || parsed.value.seq > o.market.seq) applyLive(parsed.value);
+      o.onChange();
+    },
+    onTransport(state) {
+      if (state === 'live') return;
+      socketSynced = false;
+      endResync();
+    },
+    restoreFeed(cached) {
+      feed ??= cached;
+    },
+    stop: endResync,
+  };
+}
