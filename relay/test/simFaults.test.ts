@@ -21,18 +21,23 @@ describe('simulated market faults through the relay', () => {
     const client = await openClient(t.wsUrl);
     await client.waitFor((m) => m.type === 'delta');
     const before = await stocks();
-    expect((await setFault({ mode: 'rate_limited', retryAfterSeconds: 60 })).status).toBe(200);
+    expect((await setFault({ mode: 'rate_limited', retryAfterSeconds: 3 })).status).toBe(200);
     const status = await client.waitFor((m): m is StatusMessage => isStatus(m) && m.status === 'rate_limited');
-    expect(status.retry_at).toBeGreaterThan(Date.now() + 50_000);
+    expect(status.retry_at! - status.sent_at).toBeGreaterThan(2_500);
+    expect(status.retry_at! - status.sent_at).toBeLessThanOrEqual(3_000);
     expect((await health()).status).toBe('rate_limited');
     const during = await stocks();
     expect(during.count).toBe(before.count);
     expect(during.feed.status).toBe('rate_limited');
 
+    // No delta while limited: the relay does not call the provider before the retry time.
     const from = client.messages.length;
     await setFault({ mode: 'none' });
-    t.relay.pollNow();
-    await client.waitFor((m) => isStatus(m) && m.status === 'ok', { from });
+    const ok = (await client.waitFor((m) => isStatus(m) && m.status === 'ok', { from })) as StatusMessage;
+    expect(ok.sent_at).toBeGreaterThanOrEqual(status.retry_at!);
+    const limitedAt = client.messages.indexOf(status);
+    const early = client.messages.slice(limitedAt).filter((m) => m.type === 'delta' && m.sent_at < status.retry_at!);
+    expect(early).toEqual([]);
     await client.waitFor((m) => m.type === 'delta', { from });
     client.close();
   });

@@ -83,6 +83,7 @@ export function createFeedSocket(app: TemplatedApp, options: FeedSocketOptions):
   }
 
   function onMessage(ws: WebSocket<Client>, data: ArrayBuffer, isBinary: boolean): void {
+    if (data.byteLength > MAX_CLIENT_FRAME_BYTES) return ws.end(CLOSE_CODES.tooLarge, `frame over ${MAX_CLIENT_FRAME_BYTES} bytes`);
     const reply = handleInbound(data, isBinary);
     if (reply === 'resync') return sendSnapshot(ws);
     if (reply.type === 'error') {
@@ -96,7 +97,9 @@ export function createFeedSocket(app: TemplatedApp, options: FeedSocketOptions):
   pingTimer.unref();
 
   app.ws<Client>('/ws/stocks', {
-    maxPayloadLength: MAX_CLIENT_FRAME_BYTES,
+    // uWS drops the connection without a close frame beyond this hard cap; frames between our
+    // limit and the cap are refused in `message` with a proper 1009 and a reason.
+    maxPayloadLength: 64 * 1024,
     // Above our own lag limit, so uWS never silently drops a message we meant to deliver.
     maxBackpressure: 64 * 1024 * 1024,
     idleTimeout: 60,
