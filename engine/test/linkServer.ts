@@ -21,6 +21,10 @@ export interface LinkServer {
   /** Reply to pings with pongs (on by default). */
   answerPings: boolean;
   stocks: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Called for each accepted socket (e.g. to send a snapshot, as the relay does). */
+  onOpen: (ws: WebSocket) => void;
+  /** Called for each parsed client message after the built-in ping handling. */
+  onClientMessage: (ws: WebSocket, message: { type: string; t?: number }) => void;
   close(): Promise<void>;
 }
 
@@ -46,7 +50,9 @@ export async function startLinkServer(): Promise<LinkServer> {
         link.received.push(text);
         const message = JSON.parse(text) as { type: string; t?: number };
         if (message.type === 'ping' && link.answerPings) ws.send(JSON.stringify({ type: 'pong', t: message.t }));
+        link.onClientMessage(ws, message);
       });
+      link.onOpen(ws);
       ws.on('close', () => link.sockets.splice(link.sockets.indexOf(ws), 1));
     });
   });
@@ -58,6 +64,8 @@ export async function startLinkServer(): Promise<LinkServer> {
     stocksUrl: `http://127.0.0.1:${port}/api/stocks`,
     sockets: [], received: [], upgrades: 0, stocksRequests: 0, acceptUpgrades: true, answerPings: true,
     stocks: (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"seq":1}'),
+    onOpen: () => undefined,
+    onClientMessage: () => undefined,
     async close() {
       for (const ws of wss.clients) ws.terminate();
       wss.close();

@@ -1,0 +1,191 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Quote } from '../relay/protocol.ts';
+import { DEFAULT_VIEW, type EngineApi, type Frame, type View } from './api.ts';
+import { createEngine } from './engine.ts';
+import { openStore } from './store.ts';
+import { closedPort, startLinkServer, until, type LinkServer } from './test/linkServer.ts';
+import { nodeDeps, type NodeDeps } from './test/nodeDeps.ts';
+import { feedOk, threeQuotes, T0 } from './test/fixtures.ts';
+
+let cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const f of cleanup.reverse()) await f();
+  cleanup = [];
+});
+
+const snapshot = (seq: number, quotes: Quote[] = threeQuotes) => JSON.stringify({ type: 'snapshot', seq, sent_at: T0, feed: feedOk, quotes });
+const delta = (seq: number, rows: object[]) => JSON.stringify({ type: 'delta', seq, sent_at: T0, quotes: rows });
+
+/** A link server that behaves like the relay for a fixed three-quote market at seq 5. */
+async function relayLike(): Promise<LinkServer> {
+  const link = await startLinkServer();
+  link.onOpen = (ws) => ws.send(snapshot(5));
+  link.stocks = (_req, res) => res.writeHead(200).end(JSON.stringify({ seq: 5, count: 3, total: 3, feed: feedOk, quotes: threeQuotes }));
+  cleanup.push(() => link.close());
+  return link;
+}
+
+function engineWith(deps: NodeDeps): EngineApi {
+  const engine = createEngine(deps);
+  cleanup.push(() => engine.dispose());
+  return engine;
+}
+
+async function record(engine: EngineApi, view: View = DEFAULT_VIEW) {
+  const frames: Frame[] = [];
+  const unsubscribe = await engine.subscribe(view, (f) => frames.push(f));
+  return { frames, last: () => frames.at(-1)!, unsubscribe, waitFor: (check: (f: Frame) => boolean, what = 'a frame') => until(() => frames.some(check), 5_000, what) };
+}
+
+const config = (link: { port: number; wsUrl: string }, pollIntervalMs = 1_000) => ({ apiBaseUrl: `http://127.0.0.1:${link.port}`, wsUrl: link.wsUrl, pollIntervalMs });
+
+describe('createEngine(deps)', () => {
+  it('shows the cached snapshot at once, stale and from cache, with no network', async () => {
+    const deps = nodeDeps();
+    const seed = await openStore({ factory: deps.factory });
+    await seed.saveSnapshot({ seq: 41, saved_at: T0, feed: feedOk, quotes: threeQuotes });
+    seed.close();
+    const port = await closedPort();
+    const engine = engineWith(deps);
+    await engine.start(config({ port, wsUrl: `ws://127.0.0.1:${port}/ws/stocks` }));
+    const r = await record(engine);
+    const first = r.frames[0]!;
+    expect(first.seq).toBe(41);
+    expect(first.layout?.symbols.slice().sort()).toEqual(['AAPL', 'JPM', 'XOM']);
+    expect(first.status).toMatchObject({ fromCache: true, stale: true, dataTime: feedOk.last_update, storage: 'ok', receivedAt: null });
+    await r.waitFor((f) => f.status.connection === 'reconnecting', 'reconnecting');
+    expect(r.last().layout === null && r.last().status.fromCache).toBe(true);
+  });
+
+  it('replaces the cache with live data; later frames carry values, not layout', async () => {
+    const link = await relayLike();
+    const engine = engineWith(nodeDeps());
+    await engine.start(config(link));
+    const r = await record(engine);
+    await r.waitFor((f) => f.status.connection === 'live' && !f.status.stale && f.seq === 5, 'live data');
+    const at = r.frames.length;
+    link.sockets[0]!.send(delta(6, [{ symbol: 'AAPL', price: 210, pct_change: 7 }]));
+    await r.waitFor((f) => f.seq === 6, 'the delta');
+    const frame = r.last();
+    const k = r.frames.findLast((f) => f.layout)!.layout!.symbols.indexOf('AAPL');
+    expect([frame.layout, frame.prices[k], frame.values[k]]).toEqual([null, 210, 7]);
+    expect(r.frames.slice(at).every((f) => f.layout === null)).toBe(true);
+    expect(frame.status).toMatchObject({ fromCache: false, connection: 'live', feed: feedOk, invalidMessages: 0 });
+  });
+
+  it('coalesces a burst of deltas into a few frames and always shows the last', async () => {
+    const link = await relayLike();
+    const engine = engineWith(nodeDeps());
+    await engine.start(config(link));
+    const r = await record(engine);
+    await r.waitFor((f) => f.seq === 5);
+    const before = r.frames.length;
+    for (let seq = 6; seq < 56; seq++) link.sockets[0]!.send(delta(seq, [{ symbol: 'XOM', price: 100 + seq }]));
+    await r.waitFor((f) => f.seq === 55, 'the last delta');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(r.frames.length - before).toBeLessThan(10);
+    expect(r.last().seq).toBe(55);
+  });
+
+  it('marks frames stale after three silent poll intervals', async () => {
+    const link = await relayLike();
+    link.answerPings = false;
+    const engine = engineWith(nodeDeps({ tuning: { connection: { idleTimeoutMs: 60_000 } } }));
+    await engine.start(config(link, 50));
+    const r = await record(engine);
+    await r.waitFor((f) => f.seq === 5 && !f.status.stale, 'fresh data');
+    await r.waitFor((f) => f.status.stale, 'stale');
+    expect(r.last().status.receivedAt).not.toBeNull();
+  });
+
+  it('goes offline on the browser event and reconnects at once when back', async () => {
+    const link = await relayLike();
+    const deps = nodeDeps();
+    const engine = engineWith(deps);
+    await engine.start(config(link));
+    const r = await record(engine);
+    await r.waitFor((f) => f.status.connection === 'live');
+    deps.setOnline(false);
+    await r.waitFor((f) => f.status.connection === 'offline', 'offline');
+    const offlineAt = r.frames.length;
+    deps.setOnline(true);
+    await until(() => r.frames.slice(offlineAt).some((f) => f.status.connection === 'live'), 2_000, 'live again');
+    expect(link.upgrades).toBe(2);
+  });
+
+  it('shows rate_limited with the relay\'s retry time', async () => {
+    const link = await relayLike();
+    const engine = engineWith(nodeDeps());
+    await engine.start(config(link));
+    const r = await record(engine);
+    await r.waitFor((f) => f.status.connection === 'live');
+    link.sockets[0]!.send(JSON.stringify({ type: 'status', sent_at: T0, ...feedOk, status: 'rate_limited', reason: '429', retry_at: T0 + 30_000 }));
+    await r.waitFor((f) => f.status.connection === 'rate_limited', 'rate_limited');
+    expect(r.last().status.retryAt).toBe(T0 + 30_000);
+  });
+
+  it('gives each subscriber the layout on its first frame', async () => {
+    const link = await relayLike();
+    const engine = engineWith(nodeDeps());
+    await engine.start(config(link));
+    const a = await record(engine);
+    await a.waitFor((f) => f.seq === 5);
+    const b = await record(engine);
+    expect(b.frames[0]!.layout?.symbols).toHaveLength(3);
+    link.sockets[0]!.send(delta(6, [{ symbol: 'JPM', price: 260 }]));
+    await until(() => a.last().seq === 6 && b.last().seq === 6);
+    expect([a.last().layout, b.last().layout]).toEqual([null, null]);
+    b.unsubscribe();
+    const count = b.frames.length;
+    link.sockets[0]!.send(delta(7, [{ symbol: 'JPM', price: 261 }]));
+    await a.waitFor((f) => f.seq === 7);
+    expect(b.frames.length).toBe(count);
+  });
+
+  it('persists the snapshot and history, and flushes them on dispose', async () => {
+    const link = await relayLike();
+    const deps = nodeDeps({ tuning: { persistSnapshotMs: 60_000, persistHistoryMs: 60_000 } });
+    const engine = createEngine(deps);
+    await engine.start(config(link));
+    const r = await record(engine);
+    await r.waitFor((f) => f.seq === 5);
+    link.sockets[0]!.send(delta(6, [{ symbol: 'AAPL', price: 222, timestamp: T0 + 120_000 }]));
+    await r.waitFor((f) => f.seq === 6);
+    await engine.dispose();
+    await until(() => link.sockets.length === 0, 2_000, 'socket closed');
+    const store = await openStore({ factory: deps.factory });
+    const saved = await store.loadSnapshot();
+    expect([saved?.seq, saved?.quotes.find((q) => q.symbol === 'AAPL')?.price]).toEqual([6, 222]);
+    expect((await store.loadHistory()).find((h) => h.symbol === 'AAPL')).toEqual({ symbol: 'AAPL', t: [T0, T0 + 120_000], price: [200, 222] });
+    store.close();
+  });
+
+  it('answers detail, history and filters (derived when /api/filters fails)', async () => {
+    const link = await relayLike();
+    const engine = engineWith(nodeDeps());
+    await engine.start(config(link));
+    const r = await record(engine);
+    await r.waitFor((f) => f.seq === 5);
+    const detail = await engine.getDetail('XOM');
+    expect(detail?.quote).toEqual(threeQuotes[1]);
+    expect(detail!.age).toBeGreaterThan(0);
+    expect(await engine.getDetail('NOPE')).toBeNull();
+    expect([...(await engine.getHistory('XOM')).price]).toEqual([110]);
+    const filters = await engine.getFilters();
+    expect(filters?.sectors).toEqual(['Information Technology', 'Financials', 'Energy']);
+    expect(filters?.universes).toEqual([{ id: 'sp500', name: 'S&P 500', count: 3 }]);
+  });
+
+  it('reports a criteria error in frames and counts invalid messages', async () => {
+    const link = await relayLike();
+    const engine = engineWith(nodeDeps());
+    await engine.start(config(link));
+    const r = await record(engine);
+    await r.waitFor((f) => f.seq === 5);
+    await engine.setView({ ...DEFAULT_VIEW, criteria: 'volume >' });
+    link.sockets[0]!.send('{"type":"delta","seq":"six"}');
+    await r.waitFor((f) => f.criteriaError !== null && f.status.invalidMessages === 1, 'error and count');
+    expect(r.last().criteriaError).toEqual({ message: 'expected a value at 8', position: 8 });
+    expect(r.last().layout?.symbols ?? r.frames.findLast((f) => f.layout)!.layout!.symbols).toHaveLength(3);
+  });
+});
