@@ -34,6 +34,7 @@ export interface RunningRelay {
 
 /** Persist at most this often: the file is a restart cache, not a journal. */
 const PERSIST_EVERY_MS = 10_000;
+const SESSION_CHECK_MS = 15_000;
 
 export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const { config } = options;
@@ -86,6 +87,15 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   };
   const persistTimer = setInterval(() => void persist(), PERSIST_EVERY_MS);
   persistTimer.unref();
+  // Sessions change on the clock, not on provider batches (a closed market may bring none).
+  const sessionTimer = setInterval(() => announceSessionChange(), SESSION_CHECK_MS);
+  sessionTimer.unref();
+  function announceSessionChange(): void {
+    const phase = session().phase;
+    if (phase === lastPhase) return;
+    lastPhase = phase;
+    server.publishStatus(feed());
+  }
 
   const publish = (rows: ReturnType<typeof store.applyBatch>) => {
     if (rows.length === 0) return;
@@ -100,11 +110,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       const wasRestored = store.restored;
       publish(store.applyBatch(batch, t));
       if (!batch.complete) publish(store.expire(t));
-      const phase = session().phase;
-      if (wasRestored !== store.restored || phase !== lastPhase) {
-        lastPhase = phase;
-        server.publishStatus(feed());
-      }
+      if (wasRestored !== store.restored) server.publishStatus(feed());
     },
     onState(state) {
       poller = state;
@@ -122,6 +128,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     stop() {
       stopped ??= (async () => {
         clearInterval(persistTimer);
+        clearInterval(sessionTimer);
         await running.stop();
         if (store.quotes().length > 0) dirtySince ??= now();
         await persist();
