@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineApi } from './api.ts';
+import { connectEngine } from './client.ts';
+import { exposeEngine } from './expose.ts';
+import { until } from './test/linkServer.ts';
+
+/** A stand-in engine that records calls; the client only forwards, so its logic is not needed. */
+function fakeEngine(calls: string[]): EngineApi {
+  const record = (name: string) => async () => void calls.push(name);
+  return {
+    start: record('start'), setView: record('setView'), dispose: record('dispose'),
+    subscribe: async () => () => undefined,
+    getDetail: async () => null,
+    getHistory: async () => ({ t: new Float64Array(), price: new Float64Array() }),
+    getFilters: async () => null,
+  };
+}
+
+describe('connectEngine(createWorker)', () => {
+  it('wraps the worker with Comlink, and terminate() disposes before stopping it', async () => {
+    const calls: string[] = [];
+    const { port1, port2 } = new MessageChannel();
+    exposeEngine(fakeEngine(calls), port1);
+    let terminated = 0;
+    const connection = connectEngine(() => Object.assign(port2, { terminate: () => void terminated++ }));
+    await connection.api.start({ apiBaseUrl: '', wsUrl: '', pollIntervalMs: 5000 });
+    expect(calls).toEqual(['start']);
+    connection.terminate();
+    connection.terminate();
+    await until(() => terminated > 0);
+    expect([calls, terminated]).toEqual([['start', 'dispose'], 1]);
+    port1.close();
+    port2.close();
+  });
+});
