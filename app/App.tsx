@@ -88,7 +88,7 @@ export function App() {
       {!state.wallboard && <StatusBanner />}
       <main className={`content${wide && !state.wallboard ? ' with-movers' : ''}`}>
         <section className="map-area" aria-label="Heatmap">
-          {!state.wallboard && <Breadcrumb zoom={state.zoom} onZoomOut={() => zoom(null)} />}
+          {!state.wallboard && <Breadcrumb zoom={state.zoom} onZoomOut={() => zoom(null)} palette={state.palette} domain={state.domain} />}
           <div className="map-stage">
             <Heatmap
               scale={scale}

@@ -45,7 +45,7 @@ export function TileTable({ visible, onOpen }: TileTableProps) {
 const Row = memo(function Row({ row, onOpen }: { row: TableRow; onOpen(symbol: string): void }) {
   const dir = row.pct > 0 ? 'up' : row.pct < 0 ? 'down' : 'flat';
   return (
-    <tr data-symbol={row.symbol} data-stale={row.stale || undefined}>
+    <tr data-symbol={row.symbol} data-stale={row.stale || undefined} data-rect={row.rect}>
       <th scope="row">
         <button type="button" className="link" onClick={() => onOpen(row.symbol)}>
           {row.symbol}

@@ -16,6 +16,8 @@ export interface TableRow {
   price: number;
   pct: number;
   stale: boolean;
+  /** `x,y,w,h` of the tile on the map, for tests and tooling that look at the canvas. */
+  rect: string;
 }
 
 const CHUNK = 500;
@@ -29,6 +31,7 @@ function rowsOf(frame: RenderFrame): TableRow[] {
     price: frame.prices[i]!,
     pct: frame.values[i]!,
     stale: frame.stale[i] === 1,
+    rect: `${l.x[i]!.toFixed(1)},${l.y[i]!.toFixed(1)},${l.w[i]!.toFixed(1)},${l.h[i]!.toFixed(1)}`,
   }));
 }
 

@@ -21,8 +21,8 @@ const BLUE_ORANGE = ['#f58220', '#c0652f', '#875443', NEUTRAL, '#35608f', '#2f7d
 
 export const PALETTES: Record<PaletteId, Palette> = {
   'red-green': { id: 'red-green', label: 'Red–green', stops: RED_GREEN },
-  'blue-orange': { id: 'blue-orange', label: 'Blue–orange (colour-blind safe)', stops: BLUE_ORANGE },
-  'red-up': { id: 'red-up', label: 'Red up, green down', stops: [...RED_GREEN].reverse() },
+  'blue-orange': { id: 'blue-orange', label: 'Colour-blind safe', stops: BLUE_ORANGE },
+  'red-up': { id: 'red-up', label: 'Red up / green down', stops: [...RED_GREEN].reverse() },
 };
 
 export const PALETTE_IDS = Object.keys(PALETTES) as PaletteId[];

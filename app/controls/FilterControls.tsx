@@ -8,7 +8,6 @@ import { CAP_BUCKETS, capLabel, type CapBucket } from '../state/capBuckets.ts';
 import type { ColorDomain, PaletteId, ViewState } from '../state/viewState.ts';
 import type { UpdateViewState } from '../state/useViewState.ts';
 import { PALETTES, PALETTE_IDS } from '../color/palettes.ts';
-import { Legend } from '../color/Legend.tsx';
 import { Segmented } from './Segmented.tsx';
 import { SectorPicker, sectorSummary } from './SectorPicker.tsx';
 import { CriteriaInput } from './CriteriaInput.tsx';
@@ -70,7 +69,6 @@ export function FilterControls({ state, update, stacked }: FilterControlsProps) 
         </select>
       </div>
       <Segmented<ColorDomain> label="Scale" value={state.domain} options={DOMAIN_OPTIONS} onChange={(domain) => update({ domain })} />
-      <Legend palette={state.palette} domain={state.domain} />
     </div>
   );
 }

@@ -2,10 +2,19 @@
 import type { Sector } from '../../relay/protocol.ts';
 import type { RenderFrame } from '../data/frameStore.ts';
 import { useFrameSelector } from '../data/useFrameSelector.ts';
+import { Legend } from '../color/Legend.tsx';
+import type { ColorDomain, PaletteId } from '../state/viewState.ts';
 
 const selectCount = (f: RenderFrame | null) => (f ? `${f.stats.count}/${f.stats.total}` : '');
 
-export function Breadcrumb({ zoom, onZoomOut }: { zoom: Sector | null; onZoomOut(): void }) {
+export interface BreadcrumbProps {
+  zoom: Sector | null;
+  onZoomOut(): void;
+  palette: PaletteId;
+  domain: ColorDomain;
+}
+
+export function Breadcrumb({ zoom, onZoomOut, palette, domain }: BreadcrumbProps) {
   const counts = useFrameSelector(selectCount);
   const [count, total] = counts.split('/');
   return (
@@ -28,11 +37,14 @@ export function Breadcrumb({ zoom, onZoomOut }: { zoom: Sector | null; onZoomOut
           </li>
         )}
       </ol>
-      {count !== undefined && count !== '' && (
-        <span className="crumb-count" data-testid="tile-count">
-          {count === total ? `${count} stocks` : `${count} of ${total} stocks`}
-        </span>
-      )}
+      <div className="crumb-side">
+        <Legend palette={palette} domain={domain} />
+        {count !== undefined && count !== '' && (
+          <span className="crumb-count" data-testid="tile-count">
+            {count === total ? `${count} stocks` : `${count} of ${total} stocks`}
+          </span>
+        )}
+      </div>
     </nav>
   );
 }

@@ -28,7 +28,7 @@ export function SessionBadge() {
   return (
     <span className={`session-badge ${session.phase}`} data-testid="session-badge" title={title}>
       {session.label}
-      {session.simulated && <span className="session-sim"> · simulated</span>}
+      {session.simulated && !/simulated/i.test(session.label) && <span className="session-sim">· simulated</span>}
     </span>
   );
 }

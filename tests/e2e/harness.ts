@@ -1,0 +1,169 @@
+/**
+ * Browser end-to-end harness: the production build of the app (rebuilt when its sources are newer
+ * than dist/app), a real relay on 127.0.0.1 with a random port serving it with the simulated
+ * market (fixed seed), and Debian Chromium driven by playwright-core.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, stat, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../../relay/config.ts';
+import { createLogger } from '../../relay/log.ts';
+import { startRelay, type RunningRelay } from '../../relay/relay.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const APP_DIR = join(ROOT, 'dist/app');
+export const RESULTS = join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+async function newestMtime(path: string): Promise<number> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = 0;
+  for (const entry of await readdir(path)) {
+    if (entry === 'node_modules' || entry.endsWith('.test.ts') || entry.endsWith('.test.tsx')) continue;
+    newest = Math.max(newest, await newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/**
+ * Builds dist/app with Vite unless it is newer than every source it depends on. A lock directory
+ * keeps parallel test files from building at the same time.
+ */
+export async function ensureAppBuild(): Promise<void> {
+  const lock = join(ROOT, 'dist/.e2e-build-lock');
+  await mkdir(join(ROOT, 'dist'), { recursive: true });
+  for (let waited = 0; ; waited += 250) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch {
+      if (waited > 240_000) throw new Error(`build lock held for 4 minutes: ${lock}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    const built = (await stat(join(APP_DIR, 'index.html')).catch(() => null))?.mtimeMs ?? 0;
+    const sources = Math.max(
+      ...(await Promise.all(['app', 'engine', 'relay/protocol.ts', 'vite.config.ts'].map((p) => newestMtime(join(ROOT, p))))),
+    );
+    if (built > sources && process.env.E2E_REBUILD !== '1') return;
+    await buildApp();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `vite build` in a child process with a clean environment: inside vitest NODE_ENV is `test`,
+ * which would otherwise produce React's development build.
+ */
+function buildApp(): Promise<void> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST'));
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, env: { ...env, NODE_ENV: 'production' } }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`vite build failed: ${stderr || error.message}`)) : resolve(),
+    );
+  });
+}
+
+export interface E2eRelay {
+  relay: RunningRelay;
+  base: string;
+  dataDir: string;
+  /** POST /api/sim/fault (needs SIM_CONTROL=1, which startE2eRelay sets). */
+  setFault(fault: Record<string, unknown>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startE2eRelay(env: Record<string, string> = {}): Promise<E2eRelay> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'e2e-relay-'));
+  const config = loadConfig({
+    BACKEND_HOST: '127.0.0.1',
+    BACKEND_PORT: '0',
+    SIM_SEED: '42',
+    SIM_TICK_MS: '1000',
+    SIM_CONTROL: '1',
+    DATA_DIR: dataDir,
+    STATIC_DIR: APP_DIR,
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  const log = createLogger({ level: 'warn', secrets: [], write: () => undefined });
+  const relay = await startRelay({ config, log });
+  const base = `http://127.0.0.1:${relay.port}`;
+  return {
+    relay,
+    base,
+    dataDir,
+    async setFault(fault) {
+      const res = await fetch(`${base}/api/sim/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+      if (!res.ok) throw new Error(`set fault ${JSON.stringify(fault)} failed: ${res.status} ${await res.text()}`);
+    },
+    async stop() {
+      await relay.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen on the page. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export async function openApp(browser: Browser, url: string, viewport = { width: 1440, height: 900 }): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { page, errors, close: () => context.close() };
+}
+
+/** Waits until the map has drawn tiles and the hidden table lists exactly that many rows. */
+export async function waitForTiles(page: Page, atLeast = 1, timeout = 15_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    (min) => {
+      const map = document.querySelector<HTMLElement>('[data-testid="heatmap"]');
+      const table = document.querySelector<HTMLElement>('[data-testid="tile-table"]');
+      const count = Number(map?.dataset.tileCount ?? -1);
+      const rows = table?.querySelectorAll('tbody tr[data-symbol]').length ?? -2;
+      return count >= min && rows === count ? count : false;
+    },
+    atLeast,
+    { timeout },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** The symbols on the map right now, from the table that mirrors it. */
+export function tileSymbols(page: Page): Promise<string[]> {
+  return page.$$eval('[data-testid="tile-table"] tbody tr[data-symbol]', (rows) => rows.map((r) => r.getAttribute('data-symbol')!));
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(RESULTS, { recursive: true });
+  const path = join(RESULTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
