@@ -49,10 +49,12 @@ export function CriteriaInput({ value, onChange }: CriteriaInputProps) {
 
 export function CriteriaErrorView({ id, text, error }: { id: string; text: string; error: CriteriaError }) {
   const at = Math.max(0, Math.min(error.position, text.length));
+  // The engine may already end its message with "at <offset>"; the column below says it better.
+  const message = error.message.replace(/ at \d+$/, '');
   return (
     <div id={id} className="criteria-error" role="alert" data-testid="criteria-error" data-position={error.position}>
       <span>
-        {error.message} (at column {at + 1})
+        {message} (at column {at + 1})
       </span>
       <code className="criteria-source" aria-hidden="true">
         {text.slice(0, at)}

@@ -3,7 +3,10 @@
  * intraday sparkline, last-update time and a stale marker. Non-modal: the map keeps updating
  * beside it. Focus moves to the close button on open; the app returns it to the tile on close.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import type { RenderFrame } from '../data/frameStore.ts';
+import { useFrameSelector, shallowEqual } from '../data/useFrameSelector.ts';
+import { tileInfo } from '../data/tileLookup.ts';
 import { formatChange, formatCompact, formatMarketCap, formatPrice, tilePctLabel } from '../format/numbers.ts';
 import { formatAgo, formatDataTime } from '../format/time.ts';
 import { useDetail, useHistory } from './useDetail.ts';
@@ -23,8 +26,13 @@ export function DetailPanel({ symbol, onClose }: DetailPanelProps) {
   const now = useNow(30_000);
   const closeRef = useRef<HTMLButtonElement | null>(null);
   useEffect(() => closeRef.current?.focus(), [symbol]);
+  // Price and % change follow every frame; the rest comes from the (slower) detail fetch.
+  const select = useCallback((f: RenderFrame | null) => tileInfo(f, symbol), [symbol]);
+  const tile = useFrameSelector(select, (a, b) => (a && b ? shallowEqual(a, b) : a === b));
   const q = detail?.quote;
-  const dir = !q ? 'flat' : q.pct_change > 0 ? 'up' : q.pct_change < 0 ? 'down' : 'flat';
+  const price = tile?.price ?? q?.price ?? NaN;
+  const pct = tile?.pct ?? q?.pct_change ?? NaN;
+  const dir = pct > 0 ? 'up' : pct < 0 ? 'down' : 'flat';
 
   return (
     <aside className="detail-panel" role="dialog" aria-modal="false" aria-labelledby="detail-title" data-testid="detail-panel" data-symbol={symbol}>
@@ -42,9 +50,9 @@ export function DetailPanel({ symbol, onClose }: DetailPanelProps) {
       {q && (
         <>
           <div className="detail-price">
-            <span className="price">{formatPrice(q.price)}</span>
+            <span className="price">{formatPrice(price)}</span>
             <span className={`move ${dir}`}>
-              {formatChange(q.change)} ({tilePctLabel(q.pct_change)})
+              {formatChange(price - q.prev_close)} ({tilePctLabel(pct)})
             </span>
           </div>
           {q.stale && (

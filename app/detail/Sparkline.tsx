@@ -14,9 +14,12 @@ export interface SparklineProps {
 
 export function Sparkline({ history, prevClose, width, height }: SparklineProps) {
   const n = history.t.length;
-  if (n < 2) return <p className="sparkline-empty">No intraday history yet.</p>;
+  if (n === 0) return <p className="sparkline-empty">No intraday history yet.</p>;
   const points = Array.from({ length: n }, (_, i) => [history.t[i]!, history.price[i]!] as const);
-  const [t0, t1] = extent(points, (p) => p[0]) as [number, number];
+  let [t0] = extent(points, (p) => p[0]) as [number, number];
+  const t1 = points[n - 1]![0];
+  // A single point (the first minute of a session) still shows where it sits against the close.
+  if (t0 === t1) t0 -= 60_000;
   let [p0, p1] = extent(points, (p) => p[1]) as [number, number];
   if (prevClose !== null) {
     p0 = Math.min(p0, prevClose);
@@ -43,6 +46,7 @@ export function Sparkline({ history, prevClose, width, height }: SparklineProps)
       <path className="sparkline-area" d={fill} />
       {prevClose !== null && <line className="sparkline-base" x1={0} x2={width} y1={y(prevClose)} y2={y(prevClose)} />}
       <path className="sparkline-line" d={path} />
+      <circle className="sparkline-dot" cx={x(points[n - 1]![0])} cy={y(last)} r={2.5} />
     </svg>
   );
 }

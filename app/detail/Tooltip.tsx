@@ -37,7 +37,7 @@ export function Tooltip({ symbol, x, y, pinned, bounds }: TooltipProps) {
       <div className="tooltip-price">
         <span>{formatPrice(tile.price)}</span>
         <span className={`move ${dir}`}>
-          {quote ? formatChange(quote.change) : ''} {tilePctLabel(tile.pct)}
+          {quote ? formatChange(tile.price - quote.prev_close) : ''} {tilePctLabel(tile.pct)}
         </span>
       </div>
       <dl className="tooltip-facts">

@@ -9,6 +9,19 @@ import type { ColorScale } from '../color/colorScale.ts';
 import { createCanvasMeasure } from './canvasMeasure.ts';
 import { createHatch, paintHeaders, paintScene, paintTiles, type PaintStyle } from './paint.ts';
 import { advance, applyLayout, applyValues, type Durations, type TileModel } from './tileModel.ts';
+import { fitTileLabel } from './labelFit.ts';
+
+export interface LabelBox {
+  symbol: string;
+  /** The label block. */
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** The tile it belongs to. */
+  tile: { x: number; y: number; w: number; h: number };
+  lines: string[];
+}
 
 export interface RendererTheme {
   background: string;
@@ -32,6 +45,8 @@ export interface HeatmapRenderer {
   setOptions(options: RendererOptions): void;
   resize(width: number, height: number, dpr: number): void;
   model(): TileModel | null;
+  /** Where each drawn label sits (for the e2e overlap check). */
+  labelBoxes(): LabelBox[];
   /** Called after each painted frame, with the time it took (for the benchmark). */
   onPaint: ((ms: number) => void) | null;
   destroy(): void;
@@ -114,6 +129,26 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
       kick();
     },
     model: () => model,
+    labelBoxes() {
+      if (!model || !style) return [];
+      const boxes: LabelBox[] = [];
+      for (let i = 0; i < model.symbols.length; i++) {
+        const x = model.cur.x[i]!, y = model.cur.y[i]!, w = model.cur.w[i]!, h = model.cur.h[i]!;
+        const label = fitTileLabel(w, h, model.symbols[i]!, model.values[i]!, style);
+        if (!label) continue;
+        const cx = x + w / 2, cy = y + h / 2;
+        boxes.push({
+          symbol: model.symbols[i]!,
+          x: cx - label.width / 2,
+          y: cy - label.height / 2,
+          w: label.width,
+          h: label.height,
+          tile: { x, y, w, h },
+          lines: label.lines.map((l) => l.text),
+        });
+      }
+      return boxes;
+    },
     destroy: stop,
   };
   style = buildStyle();

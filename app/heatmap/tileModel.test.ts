@@ -46,6 +46,14 @@ describe('applyLayout(prev, layout, now) and advance(model, now, durations)', ()
     expect(advance(m2, 1600, durations).moving).toBe(false);
   });
 
+  it('shows the first layout at once, with its first colours applied without easing', () => {
+    const m = applyLayout(null, v1, 0);
+    expect(Array.from(m.cur.w)).toEqual([100, 100]);
+    applyValues(m, values([3, -3]), scale, 0);
+    expect(advance(m, 0, durations)).toMatchObject({ busy: false });
+    expect(Array.from(m.curColor)).toEqual([scale.color(3), scale.color(-3)]);
+  });
+
   it('grows a new tile from its centre', () => {
     const m2 = applyLayout(applyLayout(null, v1, 0), v2, 0);
     expect([m2.cur.x[1], m2.cur.y[1], m2.cur.w[1], m2.cur.h[1]]).toEqual([175, 58, 0, 0]);

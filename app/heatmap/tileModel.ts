@@ -61,6 +61,9 @@ function rects(n: number): Rects {
 
 const groupKey = (g: GroupBox) => `${g.kind}:${g.name}`;
 
+/** Marks a tile that has never been painted, so its first colour applies without easing. */
+const NO_COLOR = 0xff000000;
+
 /** A model for `layout`, carrying positions and colours over from `prev` by symbol. */
 export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: number): TileModel {
   const n = layout.symbols.length;
@@ -78,10 +81,18 @@ export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: nu
       from.w[i] = prev.cur.w[j]!;
       from.h[i] = prev.cur.h[j]!;
       curColor[i] = prev.curColor[j]!;
-    } else {
+    } else if (prev && prev.symbols.length > 0) {
+      // A newcomer to a map already on screen grows from its centre.
       from.x[i] = to.x[i]! + to.w[i]! / 2;
       from.y[i] = to.y[i]! + to.h[i]! / 2;
       curColor[i] = 0x414554;
+    } else {
+      // The first map appears at once: nothing to move from.
+      from.x[i] = to.x[i]!;
+      from.y[i] = to.y[i]!;
+      from.w[i] = to.w[i]!;
+      from.h[i] = to.h[i]!;
+      curColor[i] = NO_COLOR;
     }
   }
   const prevGroups = new Map(prev?.groups.map((g) => [groupKey(g.box), g.cur]) ?? []);
@@ -106,7 +117,7 @@ export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: nu
     to,
     cur: { x: from.x.slice(), y: from.y.slice(), w: from.w.slice(), h: from.h.slice() },
     geometryStart: now,
-    geometryDone: false,
+    geometryDone: !prev || prev.symbols.length === 0,
     groups,
     tileGroup,
     fromColor: curColor.slice(),
@@ -133,7 +144,9 @@ export function applyValues(
   for (let i = 0; i < model.symbols.length; i++) {
     let target: PackedRgb = scale.color(data.values[i]!);
     if (data.stale[i]) target = staleColor(target);
-    if (target !== model.toColor[i]) {
+    if (model.curColor[i] === NO_COLOR) {
+      model.fromColor[i] = model.toColor[i] = model.curColor[i] = target;
+    } else if (target !== model.toColor[i]) {
       model.fromColor[i] = model.curColor[i]!;
       model.toColor[i] = target;
       model.colorStart[i] = now;

@@ -6,6 +6,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
 import { createHeatmapRenderer, type HeatmapRenderer, type RendererOptions } from './renderer.ts';
+import { installProbe } from './probe.ts';
 
 export function useHeatmapRenderer(
   containerRef: RefObject<HTMLDivElement | null>,
@@ -27,8 +28,7 @@ export function useHeatmapRenderer(
     if (!container || !canvas) return;
     const renderer = createHeatmapRenderer(canvas, optionsRef.current);
     rendererRef.current = renderer;
-    const bench = (window as { __heatmapBench?: { paint(ms: number): void } }).__heatmapBench;
-    if (bench) renderer.onPaint = (ms) => bench.paint(ms);
+    const removeProbe = installProbe(renderer);
 
     const paint = () => {
       const frame = store.get();
@@ -52,6 +52,7 @@ export function useHeatmapRenderer(
       observer.disconnect();
       unsubscribe();
       renderer.destroy();
+      removeProbe();
       rendererRef.current = null;
     };
   }, [containerRef, canvasRef, store]);

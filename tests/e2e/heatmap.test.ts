@@ -13,7 +13,7 @@ let opened: OpenedPage[] = [];
 
 beforeAll(async () => {
   await ensureAppBuild();
-  relay = await startE2eRelay();
+  relay = await startE2eRelay({ SIM_SPEED: '30' });
   browser = await launchBrowser();
 }, 240_000);
 
@@ -89,6 +89,134 @@ describe('heatmap in Chromium against the real relay', () => {
     const colorsAfter = await tileColors(o, symbols);
     const changed = symbols.filter((s) => colorsBefore[s] !== colorsAfter[s]);
     expect(changed.length).toBeGreaterThan(0);
+    await close(o);
+  });
+
+  it('a sector filter reduces the tiles to exactly that sector, and the URL says so', async () => {
+    const o = await open();
+    await waitForTiles(o.page, 450);
+    await o.page.getByTestId('sector-summary').click();
+    await o.page.locator('label:has(input[data-sector="Energy"])').click();
+    await o.page.waitForFunction(() => new URL(location.href).searchParams.get('sectors') === 'Energy');
+    const expected = (await relayQuotes('?universe=sp500&sector=Energy')).map((q) => q.symbol).sort();
+    expect(expected.length).toBeGreaterThan(10);
+    await o.page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid="heatmap"]')?.dataset.tileCount === String(n), expected.length);
+    await waitForTiles(o.page, expected.length);
+    expect((await tileSymbols(o.page)).sort()).toEqual(expected);
+    await close(o);
+  });
+
+  it('a custom criterion reduces the tiles to exactly the matching set; a bad one shows its error inline', async () => {
+    const o = await open();
+    await waitForTiles(o.page, 450);
+    const criteria = 'industry = "Semiconductors" or symbol = "AAPL"';
+    await o.page.getByTestId('criteria-input').fill(criteria);
+    await o.page.getByTestId('criteria-input').press('Enter');
+    const expected = (await relayQuotes('?universe=sp500'))
+      .filter((q) => q.industry === 'Semiconductors' || q.symbol === 'AAPL')
+      .map((q) => q.symbol)
+      .sort();
+    expect(expected.length).toBeGreaterThan(3);
+    await o.page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid="heatmap"]')?.dataset.tileCount === String(n), expected.length);
+    await waitForTiles(o.page, expected.length);
+    expect((await tileSymbols(o.page)).sort()).toEqual(expected);
+    expect(new URL(o.page.url()).searchParams.get('criteria')).toBe(criteria);
+
+    await o.page.getByTestId('criteria-input').fill('pct_change >> 2');
+    await o.page.getByTestId('criteria-input').press('Enter');
+    const error = o.page.getByTestId('criteria-error');
+    await error.waitFor();
+    expect(Number(await error.getAttribute('data-position'))).toBe(12);
+    expect(await error.textContent()).toMatch(/column 13/);
+    await screenshot(o.page, 'criteria-error');
+    await close(o);
+  });
+
+  it('zooms into a sector by clicking its header and back with the breadcrumb and Escape; the URL restores the view on reload', async () => {
+    const o = await open('/?palette=blue-orange&domain=5');
+    await waitForTiles(o.page, 450);
+    const header = await o.page.evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="tile-table"] tbody tr')];
+      const it = rows.find((r) => r.querySelector('td:nth-child(3)')?.textContent === 'Information Technology')!;
+      const [x, y] = it.dataset.rect!.split(',').map(Number) as [number, number];
+      return { x, y };
+    });
+    // The sector header strip sits above the sector's tiles; find it by scanning upwards.
+    const box = (await o.page.getByTestId('heatmap').boundingBox())!;
+    await o.page.mouse.click(box.x + header.x + 20, box.y + 8);
+    await o.page.getByTestId('zoomed-sector').waitFor();
+    const zoomed = await o.page.getByTestId('zoomed-sector').textContent();
+    const expected = (await relayQuotes(`?universe=sp500&sector=${encodeURIComponent(zoomed!)}`)).map((q) => q.symbol).sort();
+    await o.page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid="heatmap"]')?.dataset.tileCount === String(n), expected.length);
+    await waitForTiles(o.page, expected.length);
+    expect((await tileSymbols(o.page)).sort()).toEqual(expected);
+    expect(new URL(o.page.url()).searchParams.get('zoom')).toBe(zoomed);
+
+    await o.page.reload();
+    await o.page.getByTestId('zoomed-sector').waitFor();
+    expect(await o.page.getByTestId('zoomed-sector').textContent()).toBe(zoomed);
+    await waitForTiles(o.page, expected.length);
+    expect((await tileSymbols(o.page)).sort()).toEqual(expected);
+    expect(await o.page.getByTestId('palette-select').inputValue()).toBe('blue-orange');
+    expect(await o.page.evaluate(() => document.documentElement.dataset.palette)).toBe('blue-orange');
+    await screenshot(o.page, 'zoomed-blue-orange');
+
+    await o.page.getByTestId('zoom-out').click();
+    await o.page.waitForFunction(() => !new URL(location.href).searchParams.has('zoom'));
+    await waitForTiles(o.page, 450);
+    await o.page.mouse.click(box.x + header.x + 20, box.y + 8);
+    await o.page.getByTestId('zoomed-sector').waitFor();
+    await o.page.keyboard.press('Escape');
+    await o.page.waitForFunction(() => !document.querySelector('[data-testid="zoomed-sector"]'));
+    await close(o);
+  });
+
+  it('clicking a tile opens the detail panel with live facts and a sparkline; Escape closes it', async () => {
+    const o = await open();
+    await waitForTiles(o.page, 450);
+    const rect = await o.page.$eval('[data-testid="tile-table"] tr[data-symbol="AAPL"]', (r) => (r as HTMLElement).dataset.rect!.split(',').map(Number));
+    const box = (await o.page.getByTestId('heatmap').boundingBox())!;
+    await o.page.mouse.move(box.x + rect[0]! + rect[2]! / 2, box.y + rect[1]! + rect[3]! / 2);
+    await o.page.locator('.tooltip').waitFor();
+    expect(await o.page.locator('.tooltip').textContent()).toMatch(/AAPL.*Apple.*Volume.*Mkt cap\$/);
+    await o.page.mouse.click(box.x + rect[0]! + rect[2]! / 2, box.y + rect[1]! + rect[3]! / 2);
+    const panel = o.page.getByTestId('detail-panel');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-symbol')).toBe('AAPL');
+    await panel.getByTestId('sparkline').waitFor();
+    expect(Number(await panel.getByTestId('sparkline').getAttribute('data-points'))).toBeGreaterThanOrEqual(1);
+    const text = await panel.textContent();
+    expect(text).toMatch(/Apple/);
+    expect(text).toMatch(/Volume.*Market cap\$.*Sector.*Information Technology.*Industry.*Last update/);
+    await screenshot(o.page, 'detail-panel');
+    await o.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await close(o);
+  });
+
+  it('moves between tiles with the keyboard and opens details with Enter', async () => {
+    const o = await open();
+    await waitForTiles(o.page, 450);
+    const focus = o.page.locator('.tile-focus');
+    await focus.focus();
+    const first = await focus.getAttribute('data-symbol');
+    expect(await focus.getAttribute('aria-label')).toMatch(/^[A-Z.]+, .+, (up \d+\.\d\d %|down \d+\.\d\d %|unchanged), [\d,]+\.\d\d/);
+    const visited = [first];
+    for (const key of ['ArrowRight', 'ArrowDown', 'ArrowRight', 'ArrowDown']) {
+      await o.page.keyboard.press(key);
+      await o.page.waitForFunction((prev) => document.activeElement?.getAttribute('data-symbol') !== prev, visited.at(-1));
+      visited.push(await o.page.evaluate(() => document.activeElement?.getAttribute('data-symbol') ?? null));
+    }
+    expect(new Set(visited).size).toBe(5);
+    const outline = await o.page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe('solid');
+    await screenshot(o.page, 'keyboard-focus');
+    await o.page.keyboard.press('Enter');
+    await o.page.getByTestId('detail-panel').waitFor();
+    expect(await o.page.getByTestId('detail-panel').getAttribute('data-symbol')).toBe(visited.at(-1));
+    await o.page.keyboard.press('Escape');
+    await o.page.getByTestId('detail-panel').waitFor({ state: 'detached' });
+    await o.page.waitForFunction((s) => document.activeElement?.getAttribute('data-symbol') === s, visited.at(-1));
     await close(o);
   });
 });
