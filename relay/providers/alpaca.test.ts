@@ -21,7 +21,7 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 function makeProvider(overrides: Partial<Parameters<typeof createAlpacaProvider>[0]> = {}): Provider {
-  return createAlpacaProvider({ apiKey: KEY, apiSecret: SECRET, baseUrl: fake.baseUrl, timeoutMs: 300, now: () => clock, ...overrides });
+  return createAlpacaProvider({ apiKey: KEY, apiSecret: SECRET, baseUrl: fake.baseUrl, timeoutMs: 5_000, now: () => clock, ...overrides });
 }
 const fetchBatch = (p = provider, members: readonly UniverseMember[] = universe) => p.fetchQuotes(fetchContext(members, clock));
 const bySymbol = (batch: ProviderBatch) => new Map(batch.quotes.map((q) => [q.symbol, q]));
@@ -183,7 +183,7 @@ describe('createAlpacaProvider(options).fetchQuotes(context)', () => {
 
   it('gives up on a hanging upstream after timeoutMs', async () => {
     fake.faults.set({ kind: 'hang' });
-    const error = await failure(fetchBatch());
+    const error = await failure(fetchBatch(makeProvider({ timeoutMs: 300 })));
     expect(error).toBeInstanceOf(TransientError);
     expect(error.message).toBe('alpaca: no response within 300 ms');
   });
@@ -191,7 +191,7 @@ describe('createAlpacaProvider(options).fetchQuotes(context)', () => {
   it('never puts the key or secret in any error message', async () => {
     for (const fault of [{ kind: 'forbidden' }, { kind: 'rate_limit' }, { kind: 'server_error' }, { kind: 'malformed' }, { kind: 'hang' }] as const) {
       fake.faults.next(fault);
-      const error = await failure(fetchBatch());
+      const error = await failure(fetchBatch(makeProvider({ timeoutMs: 300 })));
       expect(`${error.message} ${error.stack}`).not.toContain(KEY);
       expect(`${error.message} ${error.stack}`).not.toContain(SECRET);
     }

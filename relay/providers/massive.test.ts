@@ -12,11 +12,13 @@ let fake: FakeMassive;
 let provider: Provider;
 beforeEach(async () => {
   fake = await startFakeMassive({ apiKey: KEY, now: () => NOW });
-  provider = createMassiveProvider({ apiKey: KEY, baseUrl: fake.baseUrl, timeoutMs: 300, now: () => NOW });
+  provider = createMassiveProvider({ apiKey: KEY, baseUrl: fake.baseUrl, timeoutMs: 5_000, now: () => NOW });
 });
 afterEach(() => fake.close());
 
 const fetchBatch = (p = provider) => p.fetchQuotes(fetchContext(universe, NOW));
+/** A short timeout for the tests that wait for one on purpose. */
+const impatient = () => createMassiveProvider({ apiKey: KEY, baseUrl: fake.baseUrl, timeoutMs: 300, now: () => NOW });
 const bySymbol = (batch: ProviderBatch) => new Map(batch.quotes.map((q) => [q.symbol, q]));
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
@@ -149,7 +151,7 @@ describe('createMassiveProvider(options).fetchQuotes(context)', () => {
   it('gives up on a hanging upstream after timeoutMs', async () => {
     fake.faults.set({ kind: 'hang' });
     const started = Date.now();
-    const error = await failure(fetchBatch());
+    const error = await failure(fetchBatch(impatient()));
     expect(error).toBeInstanceOf(TransientError);
     expect(error.message).toBe('massive: no response within 300 ms');
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -177,7 +179,7 @@ describe('createMassiveProvider(options).fetchQuotes(context)', () => {
     const faults = [{ kind: 'forbidden' }, { kind: 'rate_limit' }, { kind: 'server_error' }, { kind: 'malformed' }, { kind: 'hang' }] as const;
     for (const fault of faults) {
       fake.faults.set(fault);
-      const error = await failure(fetchBatch());
+      const error = await failure(fetchBatch(impatient()));
       expect(`${error.name} ${error.message} ${error.stack}`).not.toContain(KEY);
     }
   });
