@@ -27,6 +27,14 @@ describe('createLogger(options)', () => {
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[1]!).repeated).toBe(4);
   });
+  it('prints a repeated warning again at once when its fields differ', () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', write: (l) => lines.push(l), now: () => 0 });
+    log.warn('upstream state changed', { status: 'degraded' });
+    log.warn('upstream state changed', { status: 'down' });
+    log.warn('upstream state changed', { status: 'down' });
+    expect(lines).toHaveLength(2);
+  });
   it('redact(text, secrets) ignores secrets too short to be keys', () => {
     expect(redact('abc', ['ab'])).toBe('abc');
   });

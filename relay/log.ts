@@ -1,7 +1,7 @@
 /**
  * A tiny levelled logger that writes one JSON line per event. Every line passes through a redactor
  * that replaces configured secrets (the API key), so no code path can log the key by accident.
- * Repeated identical warnings are counted and printed once per minute, not once per tick.
+ * Repeated identical warnings (same text, same fields) are counted and printed once per minute.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
@@ -42,7 +42,8 @@ export function createLogger(options: LoggerOptions): Logger {
 
   function emit(level: LogLevel, msg: string, fields?: Record<string, unknown>): void {
     if (ORDER[level] < ORDER[options.level]) return;
-    const key = `${level}:${msg}`;
+    // Same text and same fields: a state change with a new reason or retry time still prints.
+    const key = `${level}:${msg}:${JSON.stringify(fields ?? {})}`;
     const seen = lastSeen.get(key);
     const t = now();
     if (level === 'warn' && seen && t - seen.at < DEDUPE_WINDOW_MS) {

@@ -104,7 +104,9 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   };
 
   const running = startPoller({
-    provider, universe, intervalMs, maxRetries: config.maxRetries, timeoutMs: config.requestTimeoutMs, log,
+    provider, universe, intervalMs, maxRetries: config.maxRetries, log, now,
+    // One poll may be several provider calls (Alpaca chunks, a Finnhub burst): give it room for three.
+    timeoutMs: provider.id === 'simulated' ? config.requestTimeoutMs : 3 * config.requestTimeoutMs,
     isMarketActive: (t) => provider.updatesWhenClosed || marketSession(t).phase !== 'closed',
     onBatch(batch, t) {
       const wasRestored = store.restored;
