@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   SIM_FOLLOW_CALENDAR: flag.default(false),
   /** Simulated seconds per real second: 60 makes a trading day pass in 6.5 minutes. */
   SIM_SPEED: positiveNumber.default(1),
+  /** Simulated trading minutes played before the first tick, so the map opens mid-session. */
+  SIM_WARMUP_MINUTES: z.coerce.number().min(0).max(390).default(120),
   /** Fault to inject from the start, e.g. `rate_limited`, `down`, `slow`, `drop:10` (see faults.ts). */
   SIM_FAULT: z.string().default(''),
   /** Exposes POST /api/sim/fault to switch faults at run time. Off unless asked for. */
@@ -59,6 +61,7 @@ export interface Config {
     symbols: number;
     followCalendar: boolean;
     speed: number;
+    warmupMinutes: number;
     fault: string;
     control: boolean;
   };
@@ -98,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       symbols: e.SIM_SYMBOLS,
       followCalendar: e.SIM_FOLLOW_CALENDAR,
       speed: e.SIM_SPEED,
+      warmupMinutes: e.SIM_WARMUP_MINUTES,
       fault: e.SIM_FAULT,
       control: e.SIM_CONTROL,
     },

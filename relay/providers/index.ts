@@ -23,7 +23,8 @@ export function createProvider(config: Config, universe: readonly UniverseMember
   switch (config.provider) {
     case 'simulated': {
       const faults = createFaultController(parseFault(config.sim.fault));
-      const provider = createSimulatedProvider({ universe, seed: config.sim.seed, tickMs: config.sim.tickMs, speed: config.sim.speed, faults, now: deps.now });
+      const provider = createSimulatedProvider({ universe, seed: config.sim.seed, tickMs: config.sim.tickMs, speed: config.sim.speed, faults, now: deps.now,
+        warmupMinutes: config.sim.warmupMinutes });
       const faultControl: FaultControl = {
         setFault(body) {
           try {

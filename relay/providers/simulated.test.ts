@@ -238,3 +238,19 @@ describe('simulated market statistics over 20 trading days of 5-minute ticks', (
     expect(median([...returns.values()].map(kurtosis))).toBeGreaterThan(3);
   });
 });
+
+describe('createSimulatedProvider({ warmupMinutes })', () => {
+  it('opens with the moves of a session already under way, deterministically', async () => {
+    const universe = loadShippedUniverse();
+    const make = () => createSimulatedProvider({ universe, seed: 3, tickMs: 1000, faults: createFaultController(), now: () => 0, warmupMinutes: 120 });
+    const signal = new AbortController().signal;
+    const first = await make().fetchQuotes({ universe, signal, now: 0 });
+    const again = await make().fetchQuotes({ universe, signal, now: 0 });
+    expect(again.quotes).toEqual(first.quotes);
+    const moves = first.quotes.map((q) => Math.abs(q.pct_change)).sort((a, b) => a - b);
+    const median = moves[Math.floor(moves.length / 2)]!;
+    expect(median).toBeGreaterThan(0.3);
+    expect(median).toBeLessThan(2.5);
+    expect(first.quotes.every((q) => q.volume > 0)).toBe(true);
+  });
+});

@@ -20,6 +20,11 @@ export interface SimulatedProviderOptions {
   faults: FaultController;
   /** The clock; quotes are stamped with it. Defaults to Date.now. */
   now?: () => number;
+  /**
+   * Simulated minutes of trading played before the first fetch (default 0), so a fresh relay
+   * shows a market already under way (moves of about ±1 %) instead of a grey map at 0.00 %.
+   */
+  warmupMinutes?: number;
 }
 
 export interface SimulatedProvider extends Provider {
@@ -78,6 +83,8 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Simu
     carryMs = due >= 1 ? elapsed - due * tickMs : 0;
     advance(Math.max(1, due));
   };
+
+  if (options.warmupMinutes) advance(Math.round((options.warmupMinutes * 60_000) / tickMs));
 
   const rowsFor = (members: readonly UniverseMember[], timestamp: number): RawRow[] => {
     const rows: RawRow[] = [];
