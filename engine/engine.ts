@@ -121,7 +121,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
   /** Computes the view once and hands each subscriber its frame; the last one gets the originals. */
   function emit(targets: Subscriber[]): void {
     if (targets.length === 0 || disposed) return;
-    const view = model.compute(market.quotes.values());
+    const view = model.compute(market.quotes);
     const st = status();
     lastStale = st.stale;
     targets.forEach((sub, i) => {

@@ -19,7 +19,7 @@ describe('packTiles(quotes, order, colorBy)', () => {
 });
 
 describe('frameFor(view, options)', () => {
-  const view = createViewModel().compute(threeQuotes);
+  const view = createViewModel().compute(new Map(threeQuotes.map((q) => [q.symbol, q])));
 
   it('sends the layout to a subscriber that has not seen this version, and not again', () => {
     const first = frameFor(view, { seq: 4, status, seenVersion: null, owned: true });

@@ -1,8 +1,8 @@
 /**
  * Packing what a subscriber receives. A frame's tile arrays are in `layout.symbols` order; the
  * layout itself travels only when its version differs from the one the subscriber last got, so a
- * price tick costs three small typed arrays. Every frame owns its arrays (nothing shared with the
- * engine or another subscriber), so the transport may transfer them.
+ * price tick costs three small typed arrays. Every frame owns its typed arrays (nothing shared
+ * with the engine or another subscriber), so the transport may transfer them.
  */
 import type { Quote } from '../relay/protocol.ts';
 import type { ColorMetric, CriteriaError, EngineStatus, Frame, FrameLayout, ViewStats } from './api.ts';
@@ -51,7 +51,11 @@ export function frameFor(view: ViewFrame, o: { seq: number; status: EngineStatus
   };
 }
 
-/** The engine keeps its layout for later subscribers, so each frame gets its own geometry arrays. */
+/**
+ * The engine keeps its layout for later subscribers and the transport moves typed arrays, so each
+ * frame gets its own geometry arrays; the string arrays and groups are never mutated, only cloned
+ * by postMessage, so they are shared.
+ */
 function copyLayout(l: FrameLayout): FrameLayout {
-  return { ...l, symbols: [...l.symbols], names: [...l.names], x: l.x.slice(), y: l.y.slice(), w: l.w.slice(), h: l.h.slice(), groups: l.groups.map((g) => ({ ...g })) };
+  return { ...l, x: l.x.slice(), y: l.y.slice(), w: l.w.slice(), h: l.h.slice() };
 }

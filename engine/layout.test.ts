@@ -108,6 +108,20 @@ describe('computeLayout(input, previous)', () => {
     expect(computeLayout(input(wobble), first).layout.version).toBe(1);
   });
 
+  it('keeps the layout through a market-wide move: shares, not sizes, decide', () => {
+    const quotes = sp500Quotes();
+    const first = computeLayout(input(quotes), null);
+    const rally = quotes.map((q) => ({ ...q, market_cap: q.market_cap * 1.03 }));
+    expect(computeLayout(input(rally), first)).toBe(first);
+  });
+
+  it('re-lays out when one tile\'s share moves beyond the tolerance', () => {
+    const quotes = sp500Quotes();
+    const first = computeLayout(input(quotes), null);
+    const one = quotes.map((q, i) => (i === 7 ? { ...q, market_cap: q.market_cap * 1.01 } : q));
+    expect(computeLayout(input(one), first).layout.version).toBe(2);
+  });
+
   it('produces a stable update: sizes change, tiles keep their order and stay near', () => {
     const quotes = sp500Quotes();
     const first = computeLayout(input(quotes), null);

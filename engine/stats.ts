@@ -12,18 +12,23 @@ export function computeStats(quotes: readonly Quote[], total: number): ViewStats
     if (q.pct_change > 0) advancers++;
     else if (q.pct_change < 0) decliners++;
     else unchanged++;
-    keepTop(gainers, q, (a, b) => b.pct_change - a.pct_change);
-    keepTop(losers, q, (a, b) => a.pct_change - b.pct_change);
+    keepTop(gainers, q, 1);
+    keepTop(losers, q, -1);
   }
   return { count: quotes.length, total, advancers, decliners, unchanged, gainers: gainers.map(summary), losers: losers.map(summary) };
 }
 
+/** Whether `a` ranks before `b`: bigger move in the direction `sign`, then symbol order. */
+function ranksBefore(a: Quote, b: Quote, sign: 1 | -1): boolean {
+  const d = sign * (a.pct_change - b.pct_change);
+  return d > 0 || (d === 0 && a.symbol < b.symbol);
+}
+
 /** Inserts `q` into a list kept sorted and at most MOVERS long: O(n) overall, no full sort. */
-function keepTop(list: Quote[], q: Quote, compare: (a: Quote, b: Quote) => number): void {
-  const order = (a: Quote, b: Quote) => compare(a, b) || (a.symbol < b.symbol ? -1 : 1);
-  if (list.length === MOVERS && order(q, list[MOVERS - 1]!) >= 0) return;
+function keepTop(list: Quote[], q: Quote, sign: 1 | -1): void {
+  if (list.length === MOVERS && !ranksBefore(q, list[MOVERS - 1]!, sign)) return;
   let i = list.length;
-  while (i > 0 && order(q, list[i - 1]!) < 0) i--;
+  while (i > 0 && ranksBefore(q, list[i - 1]!, sign)) i--;
   list.splice(i, 0, q);
   if (list.length > MOVERS) list.pop();
 }

@@ -6,7 +6,7 @@ import type { Quote } from '../relay/protocol.ts';
 import { DEFAULT_VIEW, type CriteriaError, type View } from './api.ts';
 import type { Criteria } from './criteria/parse.ts';
 import { parseCriteria } from './criteria/parse.ts';
-import { filterQuotes } from './filter.ts';
+import { filterQuotes, type FilterResult } from './filter.ts';
 import { computeLayout, type LayoutState } from './layout.ts';
 import { packTiles, type ViewFrame } from './frame.ts';
 import { computeStats } from './stats.ts';
@@ -14,13 +14,29 @@ import { computeStats } from './stats.ts';
 export interface ViewModel {
   readonly view: View;
   setView(view: View): void;
-  compute(quotes: Iterable<Quote>): ViewFrame;
+  /** `quotes` is the market's map: deltas mutate its quotes, snapshots replace the map. */
+  compute(quotes: ReadonlyMap<string, Quote>): ViewFrame;
 }
 
 export function createViewModel(initial: View = DEFAULT_VIEW): ViewModel {
   let view = normalizeView(initial);
   let criteria: { text: string; parsed: Criteria | null; error: CriteriaError | null } = compile(view.criteria);
   let layout: LayoutState | null = null;
+  let filtered: { quotes: ReadonlyMap<string, Quote>; view: View; result: FilterResult } | null = null;
+
+  /**
+   * Universe, sectors, search and zoom depend on fields a delta never changes, so while the view
+   * and the market's map are the same the filtered list can be reused; a cap range or criteria
+   * read live values and are re-applied every time.
+   */
+  function filter(quotes: ReadonlyMap<string, Quote>): FilterResult {
+    const live = view.capMin !== null || view.capMax !== null || criteria.parsed !== null;
+    if (!live && filtered?.quotes === quotes && filtered.view === view) return filtered.result;
+    const result = filterQuotes(quotes.values(), view, criteria.parsed);
+    filtered = live ? null : { quotes, view, result };
+    return result;
+  }
+
   return {
     get view() {
       return view;
@@ -30,10 +46,10 @@ export function createViewModel(initial: View = DEFAULT_VIEW): ViewModel {
       if (view.criteria !== criteria.text) criteria = compile(view.criteria);
     },
     compute(quotes) {
-      const filtered = filterQuotes(quotes, view, criteria.parsed);
-      layout = computeLayout({ quotes: filtered.quotes, sizeBy: view.sizeBy, width: view.width, height: view.height }, layout);
-      const tiles = packTiles(filtered.quotes, layout.order, view.colorBy);
-      return { ...tiles, layout: layout.layout, stats: computeStats(filtered.quotes, filtered.total), criteriaError: criteria.error };
+      const { quotes: shown, total } = filter(quotes);
+      layout = computeLayout({ quotes: shown, sizeBy: view.sizeBy, width: view.width, height: view.height }, layout);
+      const tiles = packTiles(shown, layout.order, view.colorBy);
+      return { ...tiles, layout: layout.layout, stats: computeStats(shown, total), criteriaError: criteria.error };
     },
   };
 }
