@@ -10,6 +10,7 @@ import { useMediaQuery } from './state/useMediaQuery.ts';
 import { useEngineView } from './data/useEngineView.ts';
 import { createColorScale } from './color/colorScale.ts';
 import { Heatmap } from './heatmap/Heatmap.tsx';
+import { LABEL_SIZES, WALLBOARD_LABEL_SIZES } from './heatmap/renderer.ts';
 import { Header } from './shell/Header.tsx';
 import { FilterSheet } from './shell/FilterSheet.tsx';
 import { Breadcrumb } from './shell/Breadcrumb.tsx';
@@ -94,7 +95,7 @@ export function App() {
               scale={scale}
               theme={state.theme}
               palette={state.palette}
-              labelScale={state.wallboard ? 1.5 : 1}
+              labelSizes={state.wallboard ? WALLBOARD_LABEL_SIZES : LABEL_SIZES}
               reducedMotion={reducedMotion}
               active={active}
               selected={selected}

@@ -11,6 +11,7 @@ import { Tooltip } from '../detail/Tooltip.tsx';
 import { TileFocus } from '../a11y/TileFocus.tsx';
 import { canvasTheme } from './themes.ts';
 import { useHeatmapRenderer } from './useHeatmapRenderer.ts';
+import type { LabelSizes } from './renderer.ts';
 import { usePointerTiles } from './usePointerTiles.ts';
 import { TileOutline } from './TileOutline.tsx';
 import './heatmap.css';
@@ -19,7 +20,7 @@ export interface HeatmapProps {
   scale: ColorScale;
   theme: Theme;
   palette: PaletteId;
-  labelScale: number;
+  labelSizes: LabelSizes;
   reducedMotion: boolean;
   active: string | null;
   selected: string | null;
@@ -31,13 +32,13 @@ export interface HeatmapProps {
 }
 
 export function Heatmap(props: HeatmapProps) {
-  const { scale, theme, palette, labelScale, reducedMotion, onResize } = props;
+  const { scale, theme, palette, labelSizes, reducedMotion, onResize } = props;
   const containerRef = useRef<HTMLDivElement | null>(null);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const [bounds, setBounds] = useState({ width: 0, height: 0 });
   const options = useMemo(
-    () => ({ scale, theme: canvasTheme(theme, palette), labelScale, reducedMotion }),
-    [scale, theme, palette, labelScale, reducedMotion],
+    () => ({ scale, theme: canvasTheme(theme, palette), labelSizes, reducedMotion }),
+    [scale, theme, palette, labelSizes, reducedMotion],
   );
   const handleResize = useCallback(
     (size: { width: number; height: number }) => {

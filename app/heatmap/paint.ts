@@ -75,7 +75,7 @@ function paintGroup(ctx: CanvasRenderingContext2D, group: AnimatedGroup, style: 
   const header = box.header * (cur.h / Math.max(1, box.h));
   if (header < 6 || cur.w < 16) return;
   const sector = box.kind === 'sector';
-  const size = Math.min(header * 0.72, (sector ? 12.5 : 10.5) * (style.maxFont / 36));
+  const size = Math.min(header * 0.72, sector ? 12.5 : 10.5);
   const left = cur.x + 4, right = cur.x + cur.w - 4, mid = cur.y + header / 2 + 0.5;
   ctx.textBaseline = 'middle';
   if (!sector) {

@@ -7,6 +7,8 @@ import type { HeatmapRenderer, LabelBox } from './renderer.ts';
 
 export interface HeatmapProbe {
   labels(): LabelBox[];
+  /** True while tiles are still moving or changing colour. */
+  busy(): boolean;
   /** Milliseconds spent in each paint since the last call (then cleared). */
   takePaints(): number[];
 }
@@ -26,6 +28,7 @@ export function installProbe(renderer: HeatmapRenderer): () => void {
   };
   window.__heatmap = {
     labels: () => renderer.labelBoxes(),
+    busy: () => renderer.busy(),
     takePaints() {
       const out = paints;
       paints = [];

@@ -32,11 +32,19 @@ export interface RendererTheme {
   headerDown: string;
 }
 
+export interface LabelSizes {
+  min: number;
+  max: number;
+}
+
+export const LABEL_SIZES: LabelSizes = { min: 9, max: 36 };
+export const WALLBOARD_LABEL_SIZES: LabelSizes = { min: 13, max: 84 };
+
 export interface RendererOptions {
   scale: ColorScale;
   theme: RendererTheme;
-  /** Larger labels for the wallboard. */
-  labelScale: number;
+  /** Label font sizes in CSS px: the smallest worth drawing and the cap (larger on the wallboard). */
+  labelSizes: LabelSizes;
   reducedMotion: boolean;
 }
 
@@ -45,6 +53,8 @@ export interface HeatmapRenderer {
   setOptions(options: RendererOptions): void;
   resize(width: number, height: number, dpr: number): void;
   model(): TileModel | null;
+  /** True while a transition is running. */
+  busy(): boolean;
   /** Where each drawn label sits (for the e2e overlap check). */
   labelBoxes(): LabelBox[];
   /** Called after each painted frame, with the time it took (for the benchmark). */
@@ -70,8 +80,8 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
     ctx && {
       ...options.theme,
       measure,
-      minFont: 9 * options.labelScale,
-      maxFont: 36 * options.labelScale,
+      minFont: options.labelSizes.min,
+      maxFont: options.labelSizes.max,
       hatch: createHatch(ctx, size.dpr),
     };
 
@@ -113,7 +123,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
       kick();
     },
     setOptions(next) {
-      const restyle = next.labelScale !== options.labelScale || next.theme !== options.theme;
+      const restyle = next.labelSizes !== options.labelSizes || next.theme !== options.theme;
       options = next;
       if (restyle) style = buildStyle();
       if (model) applyValues(model, model, options.scale, d3Now());
@@ -129,6 +139,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
       kick();
     },
     model: () => model,
+    busy: () => loop !== null,
     labelBoxes() {
       if (!model || !style) return [];
       const boxes: LabelBox[] = [];

@@ -38,7 +38,9 @@ export function ConnectionPill() {
   const now = useNow(1000);
   if (!status) return <span className="connection-pill info">connecting</span>;
   const banner = bannerFor(status, now);
-  const since = status.receivedAt ?? status.dataTime;
+  // The age of the data itself (the relay's last good provider update), not of the last message:
+  // a rate-limited feed still sends status messages, but its data is getting older.
+  const since = status.dataTime;
   return (
     <span className={`connection-pill ${banner.tone}`} data-testid="connection-pill" data-connection={status.connection}>
       <span className="dot" aria-hidden="true" />

@@ -23,7 +23,8 @@ export function emptyStateFor(frame: RenderFrame | null): EmptyState | null {
     const cutOff = status.connection === 'offline' || status.connection === 'rate_limited' || upstream === 'down' || upstream === 'rate_limited';
     if (cutOff) {
       const retry = status.retryAt ?? status.feed?.retry_at ?? null;
-      const reason = status.connection === 'offline' ? 'You are offline' : (status.feed?.reason ?? 'The market data provider is unavailable');
+      const raw = status.connection === 'offline' ? 'You are offline' : (status.feed?.reason ?? 'The market data provider is unavailable');
+      const reason = raw.charAt(0).toUpperCase() + raw.slice(1);
       return {
         kind: 'unavailable',
         title: 'Market data unavailable',

@@ -1,0 +1,110 @@
+/**
+ * Phone and wallboard layouts in Chromium against the real relay: screenshots, no overlapping
+ * labels, no horizontal scroll, touch interaction, tap targets.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ensureAppBuild, launchBrowser, screenshot, startE2eRelay, waitForTiles, type E2eRelay } from './harness.ts';
+
+let relay: E2eRelay;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureAppBuild();
+  relay = await startE2eRelay({ SIM_SPEED: '20' });
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await relay?.stop();
+});
+
+interface Box { x: number; y: number; w: number; h: number }
+const EPS = 0.01;
+const inside = (a: Box, b: Box) => a.x >= b.x - EPS && a.y >= b.y - EPS && a.x + a.w <= b.x + b.w + EPS && a.y + a.h <= b.y + b.h + EPS;
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.w - EPS && b.x < a.x + a.w - EPS && a.y < b.y + b.h - EPS && b.y < a.y + a.h - EPS;
+
+/** Waits for the canvas to settle, then checks every label sits in its tile and none overlap. */
+async function checkLabels(page: Page): Promise<{ count: number; maxFont: number }> {
+  await page.waitForFunction(() => window.__heatmap && !window.__heatmap.busy(), null, { timeout: 10_000 });
+  const labels = await page.evaluate(() => window.__heatmap!.labels());
+  expect(labels.length).toBeGreaterThan(20);
+  for (const label of labels) expect(inside(label, label.tile), `${label.symbol} label inside its tile`).toBe(true);
+  // Sweep by x so the pairwise check stays cheap.
+  const sorted = [...labels].sort((a, b) => a.x - b.x);
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length && sorted[j]!.x < sorted[i]!.x + sorted[i]!.w; j++) {
+      expect(overlaps(sorted[i]!, sorted[j]!), `${sorted[i]!.symbol} vs ${sorted[j]!.symbol}`).toBe(false);
+    }
+  }
+  const maxFont = Math.max(...labels.map((l) => l.h));
+  return { count: labels.length, maxFont };
+}
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  expect(scroll).toBeLessThanOrEqual(width);
+}
+
+describe('layouts', () => {
+  it('phone 390×844: the map fills the screen, labels fit, controls live in a sheet with 44 px targets, tap pins then opens', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(relay.base);
+    await waitForTiles(page, 450);
+    await checkLabels(page);
+    await noHorizontalScroll(page);
+    await screenshot(page, 'phone-390x844');
+    expect(await page.getByTestId('filter-controls').count()).toBe(0);
+
+    await page.getByTestId('open-filters').tap();
+    const sheet = page.getByTestId('bottom-sheet');
+    await sheet.getByTestId('filter-controls').waitFor();
+    const small = await sheet.evaluate((el) =>
+      [...el.querySelectorAll<HTMLElement>('button, select, input:not([type=radio]):not([type=checkbox]), label.chip, label.segment')]
+        .filter((e) => e.offsetParent !== null)
+        .map((e) => ({ text: e.textContent?.trim() || e.getAttribute('aria-label') || e.tagName, h: e.getBoundingClientRect().height }))
+        .filter((t) => t.h < 44),
+    );
+    expect(small, JSON.stringify(small)).toEqual([]);
+    await noHorizontalScroll(page);
+    await screenshot(page, 'phone-filters-sheet');
+    await sheet.getByRole('button', { name: 'Done' }).tap();
+    await sheet.waitFor({ state: 'hidden' });
+
+    const rect = await page.$eval('[data-testid="tile-table"] tr[data-symbol="MSFT"]', (r) => (r as HTMLElement).dataset.rect!.split(',').map(Number));
+    const box = (await page.getByTestId('heatmap').boundingBox())!;
+    const at = { x: box.x + rect[0]! + rect[2]! / 2, y: box.y + rect[1]! + rect[3]! / 2 };
+    await page.touchscreen.tap(at.x, at.y);
+    await page.locator('.tooltip[data-pinned]').waitFor();
+    expect(await page.locator('.tooltip').textContent()).toContain('MSFT');
+    expect(await page.getByTestId('detail-panel').count()).toBe(0);
+    await page.touchscreen.tap(at.x, at.y);
+    await page.getByTestId('detail-panel').waitFor();
+    await noHorizontalScroll(page);
+    await screenshot(page, 'phone-detail');
+    await context.close();
+  });
+
+  it('wallboard 3840×2160: controls hidden, larger labels, clock and status, labels fit', async () => {
+    const normal = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
+    const plain = await normal.newPage();
+    await plain.goto(relay.base);
+    await waitForTiles(plain, 450);
+    const before = await checkLabels(plain);
+    await normal.close();
+
+    const context = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
+    const page = await context.newPage();
+    await page.goto(`${relay.base}/?wallboard=1`);
+    await waitForTiles(page, 450);
+    const wall = await checkLabels(page);
+    await noHorizontalScroll(page);
+    expect(wall.maxFont).toBeGreaterThan(before.maxFont);
+    expect(await page.getByTestId('filter-controls').count()).toBe(0);
+    expect(await page.getByTestId('wallboard-bar').textContent()).toMatch(/^\d\d:\d\d/);
+    await screenshot(page, 'wallboard-3840x2160');
+    await context.close();
+  });
+});
