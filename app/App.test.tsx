@@ -129,6 +129,6 @@ describe('<App /> against a fake engine', () => {
     renderWithEngine(<App />, engine);
     await waitFor(() => expect(screen.getByTestId('empty-state').dataset.kind).toBe('unavailable'));
     const empty = screen.getByTestId('empty-state');
-    expect(empty.textContent).toContain('provider unreachable, and there is no saved data to show yet.');
+    expect(empty.textContent).toContain('Provider unreachable, and there is no saved data to show yet.');
   });
 });
