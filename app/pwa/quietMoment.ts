@@ -13,7 +13,9 @@ export function whenQuiet(run: () => void, idleMs = 30_000): () => void {
     timer = window.setTimeout(() => {
       if (document.visibilityState !== 'visible') return arm();
       const go = () => { controller.abort(); run(); };
-      idleHandle = 'requestIdleCallback' in window ? window.requestIdleCallback(go, { timeout: 5000 }) : window.setTimeout(go, 0);
+      // Safari has no requestIdleCallback.
+      const idle = (window as Partial<Window>).requestIdleCallback;
+      idleHandle = idle ? idle.call(window, go, { timeout: 5000 }) : window.setTimeout(go, 0);
     }, idleMs);
   };
   for (const type of INPUT_EVENTS) window.addEventListener(type, arm, { passive: true, signal: controller.signal });
@@ -21,6 +23,6 @@ export function whenQuiet(run: () => void, idleMs = 30_000): () => void {
   return () => {
     controller.abort();
     window.clearTimeout(timer);
-    if (idleHandle && 'cancelIdleCallback' in window) window.cancelIdleCallback(idleHandle);
+    (window as Partial<Window>).cancelIdleCallback?.call(window, idleHandle);
   };
 }
