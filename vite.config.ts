@@ -42,6 +42,8 @@ export default defineConfig({
         // Precache the whole app shell so it opens with no network. Precache entries are
         // revisioned together, so an old service worker never mixes in a new build's assets.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,webmanifest}'],
+        // Install-prompt screenshots are only fetched by the browser's install UI, online.
+        globIgnores: ['screenshots/**'],
         // Deep links open the shell offline; API and socket paths never get the shell instead.
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/ws\//],
