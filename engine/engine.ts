@@ -103,7 +103,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
     return {
       connection: relayLimited ? 'rate_limited' : transport.state,
       feed,
-      dataTime: feed?.last_update ?? null,
+      dataTime: sync.dataTime,
       receivedAt: sync.receivedAt,
       stale: isStale(),
       fromCache,

@@ -43,6 +43,16 @@ describe('createFeedSync(options)', () => {
     expect(calls.live).toBe(2);
   });
 
+  it('advances dataTime with each applied delta, not only with status messages', () => {
+    const { sync } = setup();
+    sync.onMessage(snapshot(5));
+    expect(sync.dataTime).toBe(feedOk.last_update);
+    sync.onMessage(JSON.stringify({ type: 'delta', seq: 6, sent_at: T0 + 9_000, quotes: [{ symbol: 'XOM', price: 1 }] }));
+    expect(sync.dataTime).toBe(T0 + 9_000);
+    sync.onMessage(JSON.stringify({ type: 'delta', seq: 8, sent_at: T0 + 20_000, quotes: [] }));
+    expect(sync.dataTime).toBe(T0 + 9_000);
+  });
+
   it('asks for a resync once on a gap, keeps the data, and reconnects if no snapshot comes', () => {
     const { sync, sent, market, calls } = setup();
     sync.onMessage(snapshot(5));

@@ -31,6 +31,11 @@ export interface FeedSyncOptions {
 
 export interface FeedSync {
   readonly feed: FeedStatus | null;
+  /**
+   * Epoch ms of the newest data held: the relay's last_update, advanced by each applied delta's
+   * sent_at (the relay publishes a delta as soon as a batch lands, but re-sends its status rarely).
+   */
+  readonly dataTime: number | null;
   /** When anything valid last arrived from the relay (epoch ms). */
   readonly receivedAt: number | null;
   readonly invalidMessages: number;
@@ -47,6 +52,7 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
   const invalid = createInvalidCounter();
   let feed: FeedStatus | null = null;
   let receivedAt: number | null = null;
+  let deltaTime: number | null = null;
   /** A snapshot arrived on the current socket: REST snapshots older than our state are ignored. */
   let socketSynced = false;
   let resyncTimer: unknown = null;
@@ -60,6 +66,7 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
   function applyLive(snapshot: { seq: number; quotes: readonly Quote[]; feed: FeedStatus }): void {
     applySnapshot(o.market, snapshot);
     feed = snapshot.feed;
+    deltaTime = null;
     for (const q of snapshot.quotes) recordPrice(o.history, q.symbol, q.timestamp, q.price);
     o.onLive();
   }
@@ -67,6 +74,7 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
   function applyDeltaMessage(delta: DeltaMessage): void {
     const outcome = applyDelta(o.market, delta);
     if (outcome === 'applied' || outcome === 'unknown-symbol') {
+      deltaTime = Math.max(deltaTime ?? 0, delta.sent_at);
       for (const row of delta.quotes) {
         const quote = o.market.quotes.get(row.symbol);
         if (quote && row.price !== undefined) recordPrice(o.history, row.symbol, quote.timestamp, row.price);
@@ -106,6 +114,10 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
     },
     get receivedAt() {
       return receivedAt;
+    },
+    get dataTime() {
+      const fromFeed = feed?.last_update ?? null;
+      return deltaTime === null ? fromFeed : Math.max(deltaTime, fromFeed ?? 0);
     },
     get invalidMessages() {
       return invalid.total;
