@@ -11,7 +11,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 
 const config = loadConfig(process.env);
 const log = createLogger({ level: config.logLevel, secrets: [config.apiKey, config.apiSecret] });
-const relay = await startRelay({ config, log });
+const relay = await startRelay({ config, log, listenWaitMs: 90_000 });
 console.log(`Live Market Heatmap: http://localhost:${relay.port}/  (provider: ${config.provider})`);
 
 let stopping = false;

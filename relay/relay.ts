@@ -7,7 +7,7 @@ import type { FeedStatus } from './protocol.ts';
 import type { Provider } from './providers/types.ts';
 import type { Logger } from './log.ts';
 import { createLogger } from './log.ts';
-import { createSnapshotStore } from './snapshot.ts';
+import { createSnapshotStore, isNewSymbolRow } from './snapshot.ts';
 import { loadSnapshot, saveSnapshot } from './persist.ts';
 import { startServer, uwsTransport, type RelayServer } from './server.ts';
 import { startPoller, type PollerState } from './poller.ts';
@@ -22,6 +22,8 @@ export interface RelayOptions {
   provider?: Provider;
   log?: Logger;
   now?: () => number;
+  /** Wait this long for a port a previous run's connections still hold (main.ts: 90 s; tests: 0). */
+  listenWaitMs?: number;
 }
 
 export interface RunningRelay {
@@ -70,6 +72,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const server = await startServer({
     host: config.host, port: config.port, store, feed, filters: buildFilters(universe),
     corsOrigins: config.corsOrigins, staticDir: config.staticDir, log, startedAt: now(), now,
+    listenWaitMs: options.listenWaitMs ?? 0,
     ...(built.faultControl && config.sim.control ? { faultControl: built.faultControl } : {}),
   });
   log.info('relay listening', { port: server.port, provider: provider.id, symbols: universe.length, transport: uwsTransport() });
@@ -100,7 +103,8 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const publish = (rows: ReturnType<typeof store.applyBatch>) => {
     if (rows.length === 0) return;
     dirtySince ??= now();
-    server.publishDelta(rows);
+    if (rows.some(isNewSymbolRow)) server.publishSnapshot();
+    else server.publishDelta(rows);
   };
 
   const running = startPoller({

@@ -11,6 +11,7 @@ import { sendJson } from './http/respond.ts';
 import { registerApi } from './http/api.ts';
 import { registerStatic } from './http/staticRoutes.ts';
 import { createFeedSocket } from './ws/feedSocket.ts';
+import { listenExclusive } from './http/listen.ts';
 import type { FaultControl } from './http/api.ts';
 
 export interface ServerOptions {
@@ -24,6 +25,8 @@ export interface ServerOptions {
   log: Logger;
   startedAt: number;
   now: () => number;
+  /** How long to wait for a port still held by a previous run's closed connections (0 in tests). */
+  listenWaitMs?: number;
   /** Present only when SIM_CONTROL is on: the fault-injection endpoint does not exist otherwise. */
   faultControl?: FaultControl;
 }
@@ -31,6 +34,8 @@ export interface ServerOptions {
 export interface RelayServer {
   port: number;
   publishDelta(rows: QuoteUpdate[]): void;
+  /** Sends every client a fresh snapshot (when symbols appear, which a delta cannot express). */
+  publishSnapshot(): void;
   publishStatus(feed: FeedStatus): void;
   health(): HealthResponse;
   close(): void;
@@ -66,22 +71,16 @@ export function startServer(options: ServerOptions): Promise<RelayServer> {
   });
   registerStatic(app, options.staticDir);
 
-  return new Promise((resolve, reject) => {
-    app.listen(options.host, options.port, (listenSocket) => {
-      if (!listenSocket) {
-        reject(new Error(`cannot listen on ${options.host}:${options.port}`));
-        return;
-      }
-      resolve({
-        port: uWS.us_socket_local_port(listenSocket),
-        publishDelta: feedSocket.publishDelta,
-        publishStatus: feedSocket.publishStatus,
-        health,
-        close() {
-          uWS.us_listen_socket_close(listenSocket);
-          feedSocket.closeAll();
-        },
-      });
-    });
-  });
+  return listenExclusive(app, { host: options.host, port: options.port, waitMs: options.listenWaitMs ?? 0, log: options.log })
+    .then((listenSocket) => ({
+      port: uWS.us_socket_local_port(listenSocket),
+      publishDelta: feedSocket.publishDelta,
+      publishSnapshot: feedSocket.publishSnapshot,
+      publishStatus: feedSocket.publishStatus,
+      health,
+      close() {
+        uWS.us_listen_socket_close(listenSocket);
+        feedSocket.closeAll();
+      },
+    }));
 }

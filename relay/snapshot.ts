@@ -44,6 +44,14 @@ export interface SnapshotStoreOptions {
 type Mutable = Omit<Quote, 'symbol'>;
 const UPDATE_FIELDS = ['price', 'change', 'pct_change', 'volume', 'market_cap', 'prev_close', 'timestamp', 'stale', 'stale_since'] as const;
 
+/**
+ * True for a delta row that introduces a symbol (it carries the static fields too). Clients cannot
+ * apply those as a delta, so the relay sends everyone a fresh snapshot instead.
+ */
+export function isNewSymbolRow(row: QuoteUpdate): boolean {
+  return 'name' in row;
+}
+
 /** Why a provider row cannot be trusted, or null when it can. */
 export function rowProblem(row: ProviderQuote, known: ReadonlyMap<string, UniverseMember>): DropReason | null {
   if (typeof row.symbol !== 'string' || row.symbol === '') return 'missing_symbol';

@@ -40,6 +40,7 @@ export interface FeedSocketOptions {
 export interface FeedSocket {
   clients(): number;
   publishDelta(rows: QuoteUpdate[]): void;
+  publishSnapshot(): void;
   publishStatus(feed: FeedStatus): void;
   closeAll(): void;
 }
@@ -137,6 +138,10 @@ export function createFeedSocket(app: TemplatedApp, options: FeedSocketOptions):
       if (rows.length === 0) return;
       checkLaggards(options.now());
       app.publish(TOPIC, JSON.stringify({ type: 'delta', seq: options.store.seq, sent_at: options.now(), quotes: rows }), false);
+    },
+    publishSnapshot() {
+      checkLaggards(options.now());
+      app.publish(TOPIC, snapshotText(), false);
     },
     publishStatus(feed) {
       snapshotCache = null; // snapshots embed the feed status
