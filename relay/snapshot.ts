@@ -93,8 +93,9 @@ export function createSnapshotStore(options: SnapshotStoreOptions): SnapshotStor
     const values: Mutable = {
       name: member.name, sector: member.sector, industry: member.industry, indices: member.indices,
       price: row.price, change: row.change, pct_change: row.pct_change, volume: Math.round(row.volume),
-      // Shares outstanding are fixed intraday, so market cap scales with price.
-      market_cap: member.market_cap * (row.price / member.ref_price),
+      // Shares outstanding are fixed intraday, so market cap scales with price. Whole dollars:
+      // float noise would cost every delta row a dozen bytes for nothing.
+      market_cap: Math.round(member.market_cap * (row.price / member.ref_price)),
       prev_close: row.prev_close, timestamp: Math.round(row.timestamp), stale: false, stale_since: null,
     };
     refreshedAt.set(row.symbol, now);
