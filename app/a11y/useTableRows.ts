@@ -1,26 +1,16 @@
 /**
- * The table view's rows, taken from the frame store off the paint path: a new layout refreshes
- * them at once, value changes at most every `throttleMs`, always inside a React transition so a
- * big table never blocks painting. Rows appear in chunks so the first commit stays small.
+ * Feeds the table body from the frame store, off React and off the paint path. A different set
+ * of symbols shows at once; moved tiles within a second (rows carry tile rects); changed values at
+ * most every `throttleMs`.
  */
-import { startTransition, useEffect, useState } from 'react';
-import type { Sector } from '../../relay/protocol.ts';
+import { useEffect, useState, type RefObject } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
 import { tileSector } from '../data/tileLookup.ts';
 import type { RenderFrame } from '../data/frameStore.ts';
+import { createTableBody, type TableRow } from './tableBody.ts';
 
-export interface TableRow {
-  symbol: string;
-  name: string;
-  sector: Sector | null;
-  price: number;
-  pct: number;
-  stale: boolean;
-  /** `x,y,w,h` of the tile on the map, for tests and tooling that look at the canvas. */
-  rect: string;
-}
-
-const CHUNK = 500;
+/** A geometry-only layout change reaches the table within this long. */
+const GEOMETRY_MS = 1000;
 
 function rowsOf(frame: RenderFrame): TableRow[] {
   const l = frame.layout;
@@ -35,42 +25,60 @@ function rowsOf(frame: RenderFrame): TableRow[] {
   }));
 }
 
-export function useTableRows(throttleMs: number): { rows: TableRow[]; shown: number } {
+function sameSymbols(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Drives the rows of `tbodyRef`; returns the row count for the caption. */
+export function useTableRows(tbodyRef: RefObject<HTMLTableSectionElement | null>, throttleMs: number, onOpen: (symbol: string) => void): number {
   const { store } = useEngine();
-  const [rows, setRows] = useState<TableRow[]>([]);
-  const [shown, setShown] = useState(CHUNK);
+  const [count, setCount] = useState(0);
 
   useEffect(() => {
-    let lastAt = 0;
-    let lastLayout: unknown = null;
+    const tbody = tbodyRef.current;
+    if (!tbody) return;
+    const body = createTableBody(tbody, onOpen);
+    let lastAt = -Infinity;
+    let lastLayout: RenderFrame['layout'] | null = null;
     let pending: number | null = null;
+    let pendingDue = Infinity;
     const publish = () => {
+      if (pending !== null) window.clearTimeout(pending);
       pending = null;
+      pendingDue = Infinity;
       const frame = store.get();
       if (!frame) return;
       lastAt = performance.now();
       lastLayout = frame.layout;
-      startTransition(() => setRows(rowsOf(frame)));
+      body.update(rowsOf(frame));
+      setCount(frame.layout.symbols.length);
+    };
+    const schedule = (delay: number) => {
+      const due = performance.now() + Math.max(0, delay);
+      if (due >= pendingDue) return;
+      if (pending !== null) window.clearTimeout(pending);
+      pendingDue = due;
+      pending = window.setTimeout(publish, Math.max(0, delay));
     };
     const onFrame = () => {
       const frame = store.get();
       if (!frame) return;
-      if (frame.layout !== lastLayout) return publish();
-      if (pending === null) pending = window.setTimeout(publish, Math.max(0, lastAt + throttleMs - performance.now()));
+      if (!lastLayout || !sameSymbols(frame.layout.symbols, lastLayout.symbols)) return publish();
+      // A huge hidden table refreshes less often: screen readers read it a row at a time anyway.
+      const valuesMs = throttleMs >= 3000 && frame.layout.symbols.length > 2000 ? Math.max(throttleMs, 10_000) : throttleMs;
+      const wait = frame.layout !== lastLayout ? Math.min(GEOMETRY_MS, valuesMs) : valuesMs;
+      schedule(lastAt + wait - performance.now());
     };
     onFrame();
     const unsubscribe = store.subscribe(onFrame);
     return () => {
       unsubscribe();
       if (pending !== null) window.clearTimeout(pending);
+      body.destroy();
     };
-  }, [store, throttleMs]);
+  }, [store, tbodyRef, throttleMs, onOpen]);
 
-  useEffect(() => {
-    if (shown >= rows.length) return;
-    const timer = window.setTimeout(() => startTransition(() => setShown((n) => n + CHUNK)), 16);
-    return () => window.clearTimeout(timer);
-  }, [shown, rows.length]);
-
-  return { rows, shown: Math.min(shown, rows.length) };
+  return count;
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { createColorScale, cssRgb, unpackRgb } from './colorScale.ts';
+import { createColorScale } from './colorScale.ts';
+import { cssRgb, unpackRgb } from './rgb.ts';
 import { PALETTES, PALETTE_IDS } from './palettes.ts';
 import { staleColor } from './mix.ts';
 

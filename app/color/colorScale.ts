@@ -4,19 +4,29 @@
  */
 import { interpolateRgb, piecewise, rgb } from 'd3';
 import { PALETTES } from './palettes.ts';
+import { labelColor } from './contrast.ts';
+import { staleColor } from './mix.ts';
 import type { ColorDomain, PaletteId } from '../state/viewState.ts';
 
-/** Colours are packed as 0xRRGGBB. */
-export type PackedRgb = number;
+import type { PackedRgb } from './rgb.ts';
 
 export interface ColorScale {
   domain: ColorDomain;
   palette: PaletteId;
   /** Colour for a % change; NaN (no data) gets the neutral stop. Values beyond ±domain clamp. */
   color(pct: number): PackedRgb;
+  /** Where a % change sits on the scale, 0 (−domain or below) … 1 (+domain or above); NaN → ½. */
+  position(pct: number): number;
+  /** The scale sampled at `STEPS + 1` evenly spaced positions, and the same faded for stale tiles. */
+  lut: Uint32Array;
+  staleLut: Uint32Array;
+  /** The label colour (black or white, ≥ 4.5:1) for each entry of `lut` / `staleLut`. */
+  labelLut: Uint32Array;
+  staleLabelLut: Uint32Array;
 }
 
-const STEPS = 512;
+/** Colour steps across the whole scale: finer than the eye can tell apart on a tile. */
+export const STEPS = 512;
 
 export function createColorScale(palette: PaletteId, domain: ColorDomain): ColorScale {
   const interpolate = piecewise(interpolateRgb, [...PALETTES[palette].stops]);
@@ -25,22 +35,16 @@ export function createColorScale(palette: PaletteId, domain: ColorDomain): Color
     const c = rgb(interpolate(i / STEPS));
     lut[i] = (Math.round(c.r) << 16) | (Math.round(c.g) << 8) | Math.round(c.b);
   }
-  const neutral = lut[STEPS / 2]!;
+  const position = (pct: number) => (Number.isFinite(pct) ? Math.min(1, Math.max(0, (pct / domain + 1) / 2)) : 0.5);
+  const staleLut = lut.map(staleColor);
   return {
     domain,
     palette,
-    color(pct) {
-      if (!Number.isFinite(pct)) return neutral;
-      const t = Math.min(1, Math.max(0, (pct / domain + 1) / 2));
-      return lut[Math.round(t * STEPS)]!;
-    },
+    color: (pct) => lut[Math.round(position(pct) * STEPS)]!,
+    position,
+    lut,
+    staleLut,
+    labelLut: lut.map(labelColor),
+    staleLabelLut: staleLut.map(labelColor),
   };
-}
-
-export function unpackRgb(c: PackedRgb): [number, number, number] {
-  return [(c >> 16) & 255, (c >> 8) & 255, c & 255];
-}
-
-export function cssRgb(c: PackedRgb): string {
-  return `#${c.toString(16).padStart(6, '0')}`;
 }

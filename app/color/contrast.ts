@@ -3,7 +3,7 @@
  * (the worst case is a background of relative luminance ≈ 0.18), so picking whichever contrasts
  * more always clears the 4.5:1 bar for normal text.
  */
-import { unpackRgb, type PackedRgb } from './colorScale.ts';
+import { unpackRgb, type PackedRgb } from './rgb.ts';
 
 function channel(c8: number): number {
   const c = c8 / 255;

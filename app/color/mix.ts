@@ -1,5 +1,5 @@
 /** Colour arithmetic on packed 0xRRGGBB values, for transitions and stale tiles. */
-import type { PackedRgb } from './colorScale.ts';
+import type { PackedRgb } from './rgb.ts';
 
 /** Linear blend from `a` (t = 0) to `b` (t = 1) per channel. */
 export function mixRgb(a: PackedRgb, b: PackedRgb, t: number): PackedRgb {

@@ -5,12 +5,25 @@ export interface TimeFormatOptions {
   timeZone?: string;
 }
 
+/** Building an Intl.DateTimeFormat is costly and banners format on every frame: reuse them. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** `14:03:27` (or `14:03` without seconds). */
 export function formatClock(epochMs: number, options: TimeFormatOptions = {}): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  const seconds = options.seconds !== false;
+  return formatter(`clock/${seconds}/${options.timeZone ?? ''}`, {
     hour: '2-digit',
     minute: '2-digit',
-    second: options.seconds === false ? undefined : '2-digit',
+    second: seconds ? '2-digit' : undefined,
     hour12: false,
     timeZone: options.timeZone,
   }).format(epochMs);
@@ -18,11 +31,11 @@ export function formatClock(epochMs: number, options: TimeFormatOptions = {}): s
 
 /** Like formatClock, but prefixes the date (`28 Nov 15:59`) when `epochMs` is not on `now`'s day. */
 export function formatDataTime(epochMs: number, now: number, options: TimeFormatOptions = {}): string {
-  const day = (t: number) =>
-    new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeZone: options.timeZone }).format(t);
+  const zone = options.timeZone ?? '';
+  const day = (t: number) => formatter(`day/${zone}`, { dateStyle: 'short', timeZone: options.timeZone }).format(t);
   const clock = formatClock(epochMs, options);
   if (day(epochMs) === day(now)) return clock;
-  const date = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: options.timeZone }).format(epochMs);
+  const date = formatter(`date/${zone}`, { day: 'numeric', month: 'short', timeZone: options.timeZone }).format(epochMs);
   return `${date} ${clock}`;
 }
 

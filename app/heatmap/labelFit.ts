@@ -48,13 +48,16 @@ export function fitTileLabel(w: number, h: number, symbol: string, pct: number, 
   // Big tiles get big type, but not so big that a square tile's label shouts.
   const cap = Math.min(maxFont, Math.max(minFont, Math.sqrt(w * h) * 0.22));
 
-  const pctText = tilePctLabel(pct);
+  // Every label needs at least the symbol at the minimum size: bail out before formatting.
   const symW = measure(symbol, true);
+  if (aw < symW * minFont || ah < minFont * LINE_HEIGHT) return null;
+  const pctText = tilePctLabel(pct);
   const pctW = measure(pctText, false);
   const two = Math.min(cap, aw / symW, aw / (pctW * PCT_RATIO), ah / (LINE_HEIGHT * (1 + PCT_RATIO)));
   if (two * PCT_RATIO >= minFont) {
-    const size = Math.floor(two * 10) / 10;
-    const pctSize = Math.floor(size * PCT_RATIO * 10) / 10;
+    // Half-pixel steps: invisible, and far fewer distinct fonts for the canvas to parse.
+    const size = Math.floor(two * 2) / 2;
+    const pctSize = Math.floor(size * PCT_RATIO * 2) / 2;
     const height = LINE_HEIGHT * (size + pctSize);
     return {
       lines: [
@@ -71,7 +74,7 @@ export function fitTileLabel(w: number, h: number, symbol: string, pct: number, 
   const oneW = measure(oneText, true);
   const one = Math.min(cap, aw / oneW, ah / LINE_HEIGHT);
   if (one >= minFont) {
-    const size = Math.floor(one * 10) / 10;
+    const size = Math.floor(one * 2) / 2;
     return {
       lines: [{ text: oneText, size, bold: true, dy: 0, width: oneW * size }],
       width: oneW * size,

@@ -2,9 +2,9 @@
  * Canvas painting of a TileModel's current state. Each tile paints only inside its own rectangle
  * (fill, stale hatch, label), so a colour-only update can repaint just the tiles that changed.
  */
-import { cssRgb } from '../color/colorScale.ts';
-import { labelColor } from '../color/contrast.ts';
-import { fitTileLabel, truncateText, type MeasureText } from './labelFit.ts';
+import { cssRgb } from '../color/rgb.ts';
+import { fitTileLabel, truncateText, type MeasureText, type TileLabel } from './labelFit.ts';
+import type { ColorScale } from '../color/colorScale.ts';
 import { tileFont } from './canvasMeasure.ts';
 import { tilePctLabel } from '../format/numbers.ts';
 import type { AnimatedGroup, TileModel } from './tileModel.ts';
@@ -16,6 +16,7 @@ export interface PaintStyle {
   industryText: string;
   headerUp: string;
   headerDown: string;
+  scale: ColorScale;
   measure: MeasureText;
   minFont: number;
   maxFont: number;
@@ -26,11 +27,54 @@ export interface PaintStyle {
 /** Gap between neighbouring tiles, as an inset on every side (the map's grid lines). */
 const INSET = 0.5;
 
+/**
+ * Setting `font` or a colour string makes the canvas parse CSS, which dominates painting
+ * thousands of tiles; these remember what was last set per context and skip repeats.
+ */
+const lastSet = new WeakMap<CanvasRenderingContext2D, { font: string; fill: string | CanvasPattern }>();
+
+function state(ctx: CanvasRenderingContext2D) {
+  let s = lastSet.get(ctx);
+  if (!s) lastSet.set(ctx, (s = { font: '', fill: '' }));
+  return s;
+}
+
+function setFill(ctx: CanvasRenderingContext2D, fill: string | CanvasPattern): void {
+  const s = state(ctx);
+  if (s.fill === fill) return;
+  ctx.fillStyle = fill;
+  s.fill = fill;
+}
+
+function setFont(ctx: CanvasRenderingContext2D, font: string): void {
+  const s = state(ctx);
+  if (s.font === font) return;
+  ctx.font = font;
+  s.font = font;
+}
+
+const hexCache = new Map<number, string>();
+
+/** `#rrggbb` for a packed colour, memoised (transitions revisit the same colours constantly). */
+function hex(c: number): string {
+  let h = hexCache.get(c);
+  if (h === undefined) {
+    if (hexCache.size > 8192) hexCache.clear();
+    h = cssRgb(c);
+    hexCache.set(c, h);
+  }
+  return h;
+}
+
 export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle, width: number, height: number): void {
-  ctx.fillStyle = style.background;
+  // A resize resets the context's state behind our back; start from a clean slate each scene.
+  lastSet.delete(ctx);
+  setFill(ctx, style.background);
   ctx.fillRect(0, 0, width, height);
   for (const group of model.groups) paintGroup(ctx, group, style);
-  for (let i = 0; i < model.symbols.length; i++) paintTile(ctx, model, i, style, false);
+  const all = new Array<number>(model.symbols.length);
+  for (let i = 0; i < all.length; i++) all[i] = i;
+  paintBatch(ctx, model, all, style, false);
 }
 
 /** Repaints the sector header strips (their mean change moves with every tick). */
@@ -40,33 +84,78 @@ export function paintHeaders(ctx: CanvasRenderingContext2D, model: TileModel, st
 
 /** Repaints only `indices`, clearing each tile's rectangle first. */
 export function paintTiles(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle): void {
-  for (const i of indices) paintTile(ctx, model, i, style, true);
+  if (indices.length > 0) paintBatch(ctx, model, indices, style, true);
 }
 
-function paintTile(ctx: CanvasRenderingContext2D, model: TileModel, i: number, style: PaintStyle, clear: boolean): void {
-  const x = model.cur.x[i]!, y = model.cur.y[i]!, w = model.cur.w[i]!, h = model.cur.h[i]!;
-  if (w < 0.5 || h < 0.5) return;
+/**
+ * Paints tiles grouped by colour: one fill per distinct colour instead of one per tile, since
+ * parsing a colour string costs more than drawing a small rectangle. Then the stale hatch, then
+ * labels grouped by text colour.
+ */
+function paintBatch(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle, clear: boolean): void {
+  const { x: X, y: Y, w: W, h: H } = model.cur;
+  const steps = style.scale.lut.length;
+  const shown = indices.filter((i) => W[i]! >= 0.5 && H[i]! >= 0.5);
   if (clear) {
-    ctx.fillStyle = style.background;
-    ctx.fillRect(x, y, w, h);
+    setFill(ctx, style.background);
+    ctx.beginPath();
+    for (const i of shown) ctx.rect(X[i]!, Y[i]!, W[i]!, H[i]!);
+    ctx.fill();
   }
+  // Sort by colour key (stale tiles use the faded table), keeping the tile index in the low part.
+  const keys = new Float64Array(shown.length);
+  shown.forEach((i, k) => (keys[k] = ((model.stale[i] ? steps : 0) + model.colors.index[i]!) * 1e6 + i));
+  keys.sort();
+  let run = -1;
+  for (const key of keys) {
+    const colorKey = Math.floor(key / 1e6), i = key - colorKey * 1e6;
+    if (colorKey !== run) {
+      if (run >= 0) ctx.fill();
+      run = colorKey;
+      setFill(ctx, hex(colorKey >= steps ? style.scale.staleLut[colorKey - steps]! : style.scale.lut[colorKey]!));
+      ctx.beginPath();
+    }
+    insetRect(ctx, X[i]!, Y[i]!, W[i]!, H[i]!);
+  }
+  if (run >= 0) ctx.fill();
+  const stale = shown.filter((i) => model.stale[i]);
+  if (stale.length > 0 && style.hatch) {
+    setFill(ctx, style.hatch);
+    ctx.beginPath();
+    for (const i of stale) insetRect(ctx, X[i]!, Y[i]!, W[i]!, H[i]!);
+    ctx.fill();
+  }
+  paintLabels(ctx, model, shown, style);
+}
+
+function insetRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): void {
   const inset = w > 3 && h > 3 ? INSET : 0;
-  const color = model.curColor[i]!;
-  ctx.fillStyle = cssRgb(color);
-  ctx.fillRect(x + inset, y + inset, w - 2 * inset, h - 2 * inset);
-  if (model.stale[i] && style.hatch) {
-    ctx.fillStyle = style.hatch;
-    ctx.fillRect(x + inset, y + inset, w - 2 * inset, h - 2 * inset);
+  ctx.rect(x + inset, y + inset, w - 2 * inset, h - 2 * inset);
+}
+
+function paintLabels(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle): void {
+  const { x: X, y: Y, w: W, h: H } = model.cur;
+  const byColor = new Map<number, { i: number; label: TileLabel }[]>();
+  for (const i of indices) {
+    const label = fitTileLabel(W[i]!, H[i]!, model.symbols[i]!, model.values[i]!, style);
+    if (!label) continue;
+    const index = model.colors.index[i]!;
+    const color = model.stale[i] ? style.scale.staleLabelLut[index]! : style.scale.labelLut[index]!;
+    let list = byColor.get(color);
+    if (!list) byColor.set(color, (list = []));
+    list.push({ i, label });
   }
-  const label = fitTileLabel(w, h, model.symbols[i]!, model.values[i]!, style);
-  if (!label) return;
-  const cx = x + w / 2, cy = y + h / 2;
-  ctx.fillStyle = cssRgb(labelColor(color));
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  for (const line of label.lines) {
-    ctx.font = tileFont(line.size, line.bold);
-    ctx.fillText(line.text, cx, cy + line.dy);
+  for (const [color, list] of byColor) {
+    setFill(ctx, hex(color));
+    for (const { i, label } of list) {
+      const cx = X[i]! + W[i]! / 2, cy = Y[i]! + H[i]! / 2;
+      for (const line of label.lines) {
+        setFont(ctx, tileFont(line.size, line.bold));
+        ctx.fillText(line.text, cx, cy + line.dy);
+      }
+    }
   }
 }
 
@@ -80,27 +169,27 @@ function paintGroup(ctx: CanvasRenderingContext2D, group: AnimatedGroup, style: 
   ctx.textBaseline = 'middle';
   if (!sector) {
     const text = truncateText(box.name, right - left, size, false, style.measure);
-    ctx.fillStyle = style.industryText;
-    ctx.font = tileFont(size, false);
+    setFill(ctx, style.industryText);
+    setFont(ctx, tileFont(size, false));
     ctx.textAlign = 'left';
     if (text) ctx.fillText(text, left, mid);
     return;
   }
-  ctx.fillStyle = style.headerFill;
+  setFill(ctx, style.headerFill);
   ctx.fillRect(cur.x + INSET, cur.y + INSET, cur.w - 2 * INSET, header - INSET);
   // The sector's own move, right-aligned, when it fits beside at least a few letters of the name.
   const change = Number.isFinite(group.change) ? tilePctLabel(group.change) : '';
   const changeWidth = change ? style.measure(change, true) * size : 0;
   const showChange = change !== '' && right - left - changeWidth > size * 4;
   const name = truncateText(box.name.toUpperCase(), right - left - (showChange ? changeWidth + size : 0), size, true, style.measure);
-  ctx.font = tileFont(size, true);
+  setFont(ctx, tileFont(size, true));
   if (name) {
-    ctx.fillStyle = style.headerText;
+    setFill(ctx, style.headerText);
     ctx.textAlign = 'left';
     ctx.fillText(name, left, mid);
   }
   if (showChange) {
-    ctx.fillStyle = group.change > 0.005 ? style.headerUp : group.change < -0.005 ? style.headerDown : style.headerText;
+    setFill(ctx, group.change > 0.005 ? style.headerUp : group.change < -0.005 ? style.headerDown : style.headerText);
     ctx.textAlign = 'right';
     ctx.fillText(change, right, mid);
   }

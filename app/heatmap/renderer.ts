@@ -74,11 +74,14 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
   let fullPaint = true;
   let headersDirty = false;
   let style: PaintStyle | null = null;
-  const measure = ctx ? createCanvasMeasure(ctx) : () => 0;
+  // Measuring on its own context keeps its font changes out of the painting context's state.
+  const measureCtx = ctx ? document.createElement('canvas').getContext('2d') : null;
+  const measure = measureCtx ? createCanvasMeasure(measureCtx) : () => 0;
 
   const buildStyle = (): PaintStyle | null =>
     ctx && {
       ...options.theme,
+      scale: options.scale,
       measure,
       minFont: options.labelSizes.min,
       maxFont: options.labelSizes.max,
@@ -123,7 +126,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
       kick();
     },
     setOptions(next) {
-      const restyle = next.labelSizes !== options.labelSizes || next.theme !== options.theme;
+      const restyle = next.labelSizes !== options.labelSizes || next.theme !== options.theme || next.scale !== options.scale;
       options = next;
       if (restyle) style = buildStyle();
       if (model) applyValues(model, model, options.scale, d3Now());

@@ -28,6 +28,9 @@ const values = (pcts: number[], stale: number[] = pcts.map(() => 0)) => ({
   stale: Uint8Array.from(stale),
 });
 
+/** The colour a tile is painted with now. */
+const painted = (m: ReturnType<typeof applyLayout>, i: number) => (m.stale[i] ? scale.staleLut : scale.lut)[m.colors.index[i]!];
+
 const v1 = layout(1, [['AAA', 0, 16, 100, 84], ['BBB', 100, 16, 100, 84]]);
 const v2 = layout(2, [['BBB', 0, 16, 150, 84], ['CCC', 150, 16, 50, 84]]);
 
@@ -51,7 +54,7 @@ describe('applyLayout(prev, layout, now) and advance(model, now, durations)', ()
     expect(Array.from(m.cur.w)).toEqual([100, 100]);
     applyValues(m, values([3, -3]), scale, 0);
     expect(advance(m, 0, durations)).toMatchObject({ busy: false });
-    expect(Array.from(m.curColor)).toEqual([scale.color(3), scale.color(-3)]);
+    expect([painted(m, 0), painted(m, 1)]).toEqual([scale.color(3), scale.color(-3)]);
   });
 
   it('grows a new tile from its centre', () => {
@@ -75,10 +78,10 @@ describe('applyValues(model, data, scale, now)', () => {
     const mid = advance(m, 1200, durations);
     expect(mid.recolored).toEqual([0]);
     expect(mid.busy).toBe(true);
-    expect(m.curColor[0]).not.toBe(scale.color(3));
-    expect(m.curColor[0]).not.toBe(scale.color(0));
+    expect(painted(m, 0)).not.toBe(scale.color(3));
+    expect(painted(m, 0)).not.toBe(scale.color(0));
     const end = advance(m, 1400, durations);
-    expect(m.curColor[0]).toBe(scale.color(3));
+    expect(painted(m, 0)).toBe(scale.color(3));
     expect(end).toMatchObject({ moving: false, busy: false, recolored: [0] });
     expect(advance(m, 1500, durations).recolored).toEqual([]);
   });
@@ -88,13 +91,25 @@ describe('applyValues(model, data, scale, now)', () => {
     applyValues(m1, values([0, -3]), scale, 0);
     advance(m1, 1000, durations);
     const m2 = applyLayout(m1, v2, 1000);
-    expect(m2.curColor[0]).toBe(scale.color(-3));
+    expect(painted(m2, 0)).toBe(scale.color(-3));
   });
 
-  it('desaturates stale tiles', () => {
+  it('paints stale tiles faded, and repaints at once when a tile turns stale', () => {
     const m = applyLayout(null, v1, 0);
     applyValues(m, values([3, 3], [0, 1]), scale, 0);
-    expect(m.toColor[1]).not.toBe(m.toColor[0]);
+    expect(painted(m, 1)).not.toBe(painted(m, 0));
+    advance(m, 100, durations);
+    applyValues(m, values([3, 3], [1, 1]), scale, 200);
+    expect(advance(m, 200, durations).recolored).toEqual([0]);
+    expect(painted(m, 0)).toBe(painted(m, 1));
+  });
+
+  it('repaints only when a transition lands on a new colour step', () => {
+    const m = applyLayout(null, v1, 0);
+    applyValues(m, values([0, 0]), scale, 0);
+    advance(m, 0, durations);
+    applyValues(m, values([0.001, 0]), scale, 10);
+    expect(advance(m, 200, durations).recolored).toEqual([]);
   });
 });
 

@@ -8,9 +8,9 @@
  * drawn last. Times are the `now` passed in (ms), so tests drive them directly.
  */
 import type { FrameLayout, GroupBox } from '../../engine/api.ts';
-import type { ColorScale, PackedRgb } from '../color/colorScale.ts';
-import { mixRgb, staleColor } from '../color/mix.ts';
-import { easeCubicInOut, easeCubicOut } from 'd3';
+import type { ColorScale } from '../color/colorScale.ts';
+import { easeCubicInOut } from 'd3';
+import { advanceColors, carryColor, createTileColors, retarget, type TileColors } from './tileColors.ts';
 
 export interface Rects {
   x: Float32Array;
@@ -41,10 +41,9 @@ export interface TileModel {
   groups: AnimatedGroup[];
   /** For each tile, the index in `groups` of its sector group, or -1. */
   tileGroup: Int16Array;
-  fromColor: Uint32Array;
-  toColor: Uint32Array;
-  curColor: Uint32Array;
-  colorStart: Float64Array;
+  colors: TileColors;
+  /** Tiles to repaint at the next step whatever their transition (first paint, stale flipped). */
+  repaint: number[];
   values: Float32Array;
   prices: Float32Array;
   stale: Uint8Array;
@@ -61,15 +60,13 @@ function rects(n: number): Rects {
 
 const groupKey = (g: GroupBox) => `${g.kind}:${g.name}`;
 
-/** Marks a tile that has never been painted, so its first colour applies without easing. */
-const NO_COLOR = 0xff000000;
 
 /** A model for `layout`, carrying positions and colours over from `prev` by symbol. */
 export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: number): TileModel {
   const n = layout.symbols.length;
   const to: Rects = { x: Float32Array.from(layout.x), y: Float32Array.from(layout.y), w: Float32Array.from(layout.w), h: Float32Array.from(layout.h) };
   const from = rects(n);
-  const curColor = new Uint32Array(n);
+  const colors = createTileColors(n);
   const index = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const symbol = layout.symbols[i]!;
@@ -80,19 +77,17 @@ export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: nu
       from.y[i] = prev.cur.y[j]!;
       from.w[i] = prev.cur.w[j]!;
       from.h[i] = prev.cur.h[j]!;
-      curColor[i] = prev.curColor[j]!;
+      carryColor(colors, i, prev.colors, j);
     } else if (prev && prev.symbols.length > 0) {
       // A newcomer to a map already on screen grows from its centre.
       from.x[i] = to.x[i]! + to.w[i]! / 2;
       from.y[i] = to.y[i]! + to.h[i]! / 2;
-      curColor[i] = 0x414554;
     } else {
       // The first map appears at once: nothing to move from.
       from.x[i] = to.x[i]!;
       from.y[i] = to.y[i]!;
       from.w[i] = to.w[i]!;
       from.h[i] = to.h[i]!;
-      curColor[i] = NO_COLOR;
     }
   }
   const prevGroups = new Map(prev?.groups.map((g) => [groupKey(g.box), g.cur]) ?? []);
@@ -120,17 +115,15 @@ export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: nu
     geometryDone: !prev || prev.symbols.length === 0,
     groups,
     tileGroup,
-    fromColor: curColor.slice(),
-    toColor: curColor.slice(),
-    curColor,
-    colorStart: new Float64Array(n).fill(-Infinity),
+    colors,
+    repaint: [],
     values: new Float32Array(n).fill(NaN),
     prices: new Float32Array(n),
     stale: new Uint8Array(n),
   };
 }
 
-/** Takes new per-tile values; tiles whose target colour changed start easing towards it. */
+/** Takes new per-tile values; tiles whose colour changed start easing towards the new one. */
 export function applyValues(
   model: TileModel,
   data: { values: Float32Array; prices: Float32Array; stale: Uint8Array },
@@ -141,17 +134,7 @@ export function applyValues(
   model.prices.set(data.prices);
   model.stale.set(data.stale);
   updateGroupChanges(model);
-  for (let i = 0; i < model.symbols.length; i++) {
-    let target: PackedRgb = scale.color(data.values[i]!);
-    if (data.stale[i]) target = staleColor(target);
-    if (model.curColor[i] === NO_COLOR) {
-      model.fromColor[i] = model.toColor[i] = model.curColor[i] = target;
-    } else if (target !== model.toColor[i]) {
-      model.fromColor[i] = model.curColor[i]!;
-      model.toColor[i] = target;
-      model.colorStart[i] = now;
-    }
-  }
+  for (const i of retarget(model.colors, data.values, data.stale, scale, now)) model.repaint.push(i);
 }
 
 /** Tile area stands in for the size metric, so the mean is weighted like the map itself. */
@@ -198,16 +181,12 @@ export function advance(model: TileModel, now: number, durations: Durations): Ad
     }
     model.geometryDone = e === 1;
   }
-  const recolored: number[] = [];
-  let colorBusy = false;
-  for (let i = 0; i < n; i++) {
-    if (model.curColor[i] === model.toColor[i]) continue;
-    const ct = durations.color <= 0 ? 1 : Math.min(1, Math.max(0, (now - model.colorStart[i]!) / durations.color));
-    model.curColor[i] = ct >= 1 ? model.toColor[i]! : mixRgb(model.fromColor[i]!, model.toColor[i]!, easeCubicOut(ct));
-    recolored.push(i);
-    if (ct < 1) colorBusy = true;
+  const { recolored, busy } = advanceColors(model.colors, now, durations.color);
+  if (model.repaint.length > 0) {
+    for (const i of model.repaint) recolored.push(i);
+    model.repaint = [];
   }
-  return { moving, recolored, busy: !model.geometryDone || colorBusy };
+  return { moving, recolored, busy: !model.geometryDone || busy };
 }
 
 /** Index of the tile whose target rectangle contains (x, y), or -1. Exact, edges half-open. */

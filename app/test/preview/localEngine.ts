@@ -42,7 +42,7 @@ export function createLocalEngine(count: number, tickMs: number, status: Partial
     dataTime: Date.now(), receivedAt: Date.now(), stale: false, fromCache: false, retryAt: null, invalidMessages: 0, storage: 'ok', ...status,
   });
   const emit = () => {
-    const frame = frameFor(vm.compute(market), { seq: ++seq, status: engineStatus(), seenVersion: seen, owned: false });
+    const frame = frameFor(vm.compute(unique), { seq: ++seq, status: engineStatus(), seenVersion: seen, owned: false });
     seen = frame.layout?.version ?? seen;
     for (const l of listeners) l(frame);
   };

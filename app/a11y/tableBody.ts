@@ -1,0 +1,139 @@
+/**
+ * The table view's rows, written straight to the DOM in small slices per animation frame instead
+ * of through React: a 6,000-row table re-rendered by React on every refresh costs hundreds of
+ * milliseconds in one go (or, as a transition, is restarted by every live frame and never ends).
+ * Here a refresh touches only the cells whose text changed, a few milliseconds per frame.
+ */
+import type { Sector } from '../../relay/protocol.ts';
+import { formatPrice, tilePctLabel } from '../format/numbers.ts';
+import { movementPhrase } from './accessibleName.ts';
+
+export interface TableRow {
+  symbol: string;
+  name: string;
+  sector: Sector | null;
+  price: number;
+  pct: number;
+  stale: boolean;
+  /** `x,y,w,h` of the tile on the map, for tests and tooling that look at the canvas. */
+  rect: string;
+}
+
+interface RowElements {
+  tr: HTMLTableRowElement;
+  sector: HTMLTableCellElement;
+  price: HTMLTableCellElement;
+  pct: HTMLTableCellElement;
+  last: { price: string; pct: string; stale: boolean; rect: string; sector: string };
+}
+
+export interface TableBody {
+  /** Replaces the rows; the DOM catches up over the next frames. */
+  update(rows: readonly TableRow[]): void;
+  destroy(): void;
+}
+
+/** Time per frame spent writing rows, so painting the map keeps its frame. */
+const BUDGET_MS = 3;
+
+function createRow(row: TableRow): RowElements {
+  const tr = document.createElement('tr');
+  tr.dataset.symbol = row.symbol;
+  const th = document.createElement('th');
+  th.scope = 'row';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'link';
+  button.dataset.open = row.symbol;
+  button.textContent = row.symbol;
+  th.append(button);
+  const name = document.createElement('td');
+  name.textContent = row.name;
+  const sector = document.createElement('td');
+  const price = document.createElement('td');
+  price.className = 'num';
+  const pct = document.createElement('td');
+  tr.append(th, name, sector, price, pct);
+  return { tr, sector, price, pct, last: { price: '', pct: '', stale: false, rect: '', sector: '' } };
+}
+
+function writeRow(els: RowElements, row: TableRow): void {
+  const price = formatPrice(row.price);
+  const pct = tilePctLabel(row.pct) + (row.stale ? ' (stale)' : '');
+  const { last } = els;
+  if (last.price !== price) els.price.textContent = last.price = price;
+  if (last.pct !== pct) {
+    els.pct.textContent = last.pct = pct;
+    els.pct.className = `num move ${row.pct > 0 ? 'up' : row.pct < 0 ? 'down' : 'flat'}`;
+    els.pct.setAttribute('aria-label', movementPhrase(row.pct) + (row.stale ? ', stale' : ''));
+  }
+  if (last.stale !== row.stale) {
+    els.tr.toggleAttribute('data-stale', row.stale);
+    last.stale = row.stale;
+  }
+  if (last.rect !== row.rect) els.tr.dataset.rect = last.rect = row.rect;
+  const sector = row.sector ?? '';
+  if (last.sector !== sector) els.sector.textContent = last.sector = sector;
+}
+
+export function createTableBody(tbody: HTMLTableSectionElement, onOpen: (symbol: string) => void): TableBody {
+  const rows = new Map<string, RowElements>();
+  let order: string[] = [];
+  let pending: readonly TableRow[] | null = null;
+  let next = 0;
+  let reorder = false;
+  let frame: number | null = null;
+
+  const onClick = (e: MouseEvent) => {
+    const symbol = (e.target as HTMLElement).closest<HTMLElement>('[data-open]')?.dataset.open;
+    if (symbol) onOpen(symbol);
+  };
+  tbody.addEventListener('click', onClick);
+
+  const work = () => {
+    frame = null;
+    if (!pending) return;
+    const started = performance.now();
+    while (next < pending.length && performance.now() - started < BUDGET_MS) {
+      // Check the clock every few rows; performance.now() is not free either.
+      for (const end = Math.min(pending.length, next + 16); next < end; next++) {
+        const row = pending[next]!;
+        let els = rows.get(row.symbol);
+        if (!els) rows.set(row.symbol, (els = createRow(row)));
+        writeRow(els, row);
+        if (reorder) tbody.append(els.tr);
+      }
+    }
+    if (next < pending.length) frame = requestAnimationFrame(work);
+    else {
+      pending = null;
+      reorder = false;
+    }
+  };
+
+  return {
+    update(newRows) {
+      const symbols = newRows.map((r) => r.symbol);
+      const changed = symbols.length !== order.length || symbols.some((s, i) => s !== order[i]);
+      // An unfinished reordering pass must be redone in full for the new rows.
+      reorder = changed || (pending !== null && reorder);
+      if (changed) {
+        const keep = new Set(symbols);
+        for (const [symbol, els] of rows) {
+          if (!keep.has(symbol)) {
+            els.tr.remove();
+            rows.delete(symbol);
+          }
+        }
+        order = symbols;
+      }
+      pending = newRows;
+      next = 0;
+      if (frame === null) frame = requestAnimationFrame(work);
+    },
+    destroy() {
+      if (frame !== null) cancelAnimationFrame(frame);
+      tbody.removeEventListener('click', onClick);
+    },
+  };
+}

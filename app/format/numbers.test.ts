@@ -1,0 +1,34 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { formatChange, formatCompact, formatMarketCap, formatPct, formatPrice, tilePctLabel } from './numbers.ts';
+
+describe('number formats', () => {
+  it('formatPct(pct) signs with + and a true minus, one decimal from ±10 %', () => {
+    expect(formatPct(1.234)).toBe('+1.23%');
+    expect(formatPct(-0.5)).toBe('−0.50%');
+    expect(formatPct(0.001)).toBe('0.00%');
+    expect(formatPct(-12.345)).toBe('−12.3%');
+    expect(formatPct(NaN)).toBe('—');
+  });
+
+  it('tilePctLabel(pct) adds the arrow cue except when unchanged', () => {
+    expect(tilePctLabel(2)).toBe('▲ +2.00%');
+    expect(tilePctLabel(-2)).toBe('▼ −2.00%');
+    expect(tilePctLabel(0.004)).toBe('0.00%');
+  });
+
+  it('formatPrice(price) groups thousands and keeps pennies for sub-dollar prices', () => {
+    expect(formatPrice(1038.8712)).toBe('1,038.87');
+    expect(formatPrice(0.12345)).toBe('0.1235');
+    expect(formatPrice(5)).toBe('5.00');
+  });
+
+  it('formatChange, formatCompact and formatMarketCap', () => {
+    expect(formatChange(-0.214)).toBe('−0.21');
+    expect(formatChange(0.001)).toBe('0.00');
+    expect(formatCompact(1_234_567)).toBe('1.23M');
+    expect(formatCompact(999)).toBe('999');
+    expect(formatMarketCap(4.5147e12)).toBe('$4.51T');
+    expect(formatMarketCap(44.9e9)).toBe('$44.9B');
+  });
+});
