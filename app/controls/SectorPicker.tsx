@@ -1,5 +1,6 @@
 /** Sector multi-select as toggle chips; none selected means every sector. */
-import { SECTORS, type Sector } from '../../relay/protocol.ts';
+import type { Sector } from '../../relay/protocol.ts';
+import { SECTORS } from '../state/protocolLists.ts';
 
 export interface SectorPickerProps {
   value: Sector[];

@@ -3,7 +3,8 @@
  * plain URL is the default view and a shared link carries exactly what its sender chose.
  * Unknown or malformed parameters fall back to the default and are reported, never thrown.
  */
-import { SectorSchema, UniverseIdSchema, type Sector } from '../../relay/protocol.ts';
+import type { Sector } from '../../relay/protocol.ts';
+import { isSector, isUniverse } from './protocolLists.ts';
 import type { SizeMetric } from '../../engine/api.ts';
 import { isCapBucket } from './capBuckets.ts';
 import { DEFAULT_VIEW_STATE, type ColorDomain, type PaletteId, type Theme, type ViewState } from './viewState.ts';
@@ -36,8 +37,7 @@ export function parseViewUrl(search: string): ParsedViewUrl {
 
   const universe = params.get('universe');
   if (universe) {
-    const parsed = UniverseIdSchema.safeParse(universe);
-    if (parsed.success) state.universe = parsed.data;
+    if (isUniverse(universe)) state.universe = universe;
     else errors.push(`unknown universe: ${universe}`);
   }
   state.sectors = parseSectors(params.get('sectors'), errors);
@@ -54,8 +54,7 @@ export function parseViewUrl(search: string): ParsedViewUrl {
   pick('theme', THEMES, (r) => r as Theme, (v) => (state.theme = v));
   const zoom = params.get('zoom');
   if (zoom) {
-    const parsed = SectorSchema.safeParse(zoom);
-    if (parsed.success) state.zoom = parsed.data;
+    if (isSector(zoom)) state.zoom = zoom;
     else errors.push(`unknown zoom: ${zoom}`);
   }
   state.wallboard = params.get('wallboard') === '1';
@@ -72,10 +71,9 @@ export function parseViewUrl(search: string): ParsedViewUrl {
 function parseSectors(raw: string | null, errors: string[]): Sector[] {
   if (!raw) return [];
   const sectors: Sector[] = [];
-  for (const name of raw.split(',')) {
-    const parsed = SectorSchema.safeParse(name.trim());
-    if (parsed.success) {
-      if (!sectors.includes(parsed.data)) sectors.push(parsed.data);
+  for (const name of raw.split(',').map((n) => n.trim())) {
+    if (isSector(name)) {
+      if (!sectors.includes(name)) sectors.push(name);
     } else errors.push(`unknown sector: ${name}`);
   }
   return sectors;

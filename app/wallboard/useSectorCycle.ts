@@ -3,7 +3,8 @@
  * sector in map order, then back). Zoom changes replace the history entry instead of piling up.
  */
 import { useEffect } from 'react';
-import { SECTORS, type Sector } from '../../relay/protocol.ts';
+import type { Sector } from '../../relay/protocol.ts';
+import { SECTORS } from '../state/protocolLists.ts';
 
 export function cycleOrder(selected: readonly Sector[]): (Sector | null)[] {
   const sectors = selected.length > 0 ? SECTORS.filter((s) => selected.includes(s)) : [...SECTORS];
