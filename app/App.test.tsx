@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { App } from './App.tsx';
 import { createFakeEngine, type FakeEngine } from './test/fakeEngine.ts';
@@ -130,5 +130,25 @@ describe('<App /> against a fake engine', () => {
     await waitFor(() => expect(screen.getByTestId('empty-state').dataset.kind).toBe('unavailable'));
     const empty = screen.getByTestId('empty-state');
     expect(empty.textContent).toContain('Provider unreachable, and there is no saved data to show yet.');
+  });
+
+  it('wallboard: hides the controls, shows the clock bar, and cycles sectors without piling up history', async () => {
+    window.history.replaceState(null, '', '/?wallboard=1&cycle=5');
+    const lengthBefore = window.history.length;
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await renderApp();
+      expect(screen.queryByTestId('filter-controls')).toBeNull();
+      expect(screen.getByTestId('wallboard-bar').textContent).toMatch(/^\d\d:\d\dAll sectors/);
+      expect(document.documentElement.classList.contains('wallboard')).toBe(true);
+      act(() => vi.advanceTimersByTime(5_000));
+      expect(new URL(window.location.href).searchParams.get('zoom')).toBe('Information Technology');
+      act(() => vi.advanceTimersByTime(5_000));
+      expect(new URL(window.location.href).searchParams.get('zoom')).toBe('Financials');
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(window.history.length).toBe(lengthBefore);
+    expect(engine.views.at(-1)?.zoomSector).toBe('Financials');
   });
 });

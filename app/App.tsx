@@ -75,7 +75,7 @@ export function App() {
   return (
     <div className={`app${state.wallboard ? ' is-wallboard' : ''}${state.table ? ' with-table' : ''}`} data-testid="app">
       {state.wallboard ? (
-        <WallboardBar zoom={state.zoom} onExit={exitWallboard} />
+        <WallboardBar zoom={state.zoom} cycle={state.cycle} onCycle={(cycle) => update({ cycle })} onExit={exitWallboard} />
       ) : (
         <>
           <Header state={state} update={update} small={small} onOpenFilters={() => setSheetOpen(true)} onWallboard={enterWallboard} />

@@ -107,4 +107,29 @@ describe('layouts', () => {
     await screenshot(page, 'wallboard-3840x2160');
     await context.close();
   });
+
+  it('prefers-reduced-motion: a zoom jumps to the new layout with no transition frames', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(relay.base);
+    await waitForTiles(page, 450);
+    const moving = await page.evaluate(
+      () =>
+        new Promise<boolean[]>((resolve) => {
+          const map = document.querySelector<HTMLElement>('[data-testid="heatmap"]')!;
+          const before = map.dataset.layoutVersion;
+          document.querySelector<HTMLElement>('.tile-focus')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', bubbles: true }));
+          const seen: boolean[] = [];
+          const watch = () => {
+            if (map.dataset.layoutVersion !== before) seen.push(window.__heatmap!.busy());
+            if (seen.length >= 3) resolve(seen);
+            else requestAnimationFrame(watch);
+          };
+          requestAnimationFrame(watch);
+        }),
+    );
+    // The layout lands on the first frame; nothing is still animating on the frames after it.
+    expect(moving.slice(1)).toEqual([false, false]);
+    await context.close();
+  });
 });
