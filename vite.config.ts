@@ -4,6 +4,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const relayPort = Number(process.env.BACKEND_PORT ?? 8000);
 const THEME = '#0b0e14';
+/** Identifies the deployed build (shown to automation and support as <meta name="app-build">). */
+const BUILD_ID = process.env.BUILD_ID ?? new Date().toISOString();
 
 // The app lives in app/ and is built to dist/app, which the relay serves on its own port.
 // REACT_APP_* variables are exposed to the app (the names users already know) alongside VITE_*.
@@ -13,6 +15,7 @@ export default defineConfig({
   envPrefix: ['VITE_', 'REACT_APP_'],
   plugins: [
     react(),
+    { name: 'build-id', transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'app-build', content: BUILD_ID }, injectTo: 'head' }] },
     VitePWA({
       // The app asks before activating a new service worker ("new version — reload"); a wallboard
       // applies it by itself at a quiet moment. Registration is done by the app with workbox-window.
