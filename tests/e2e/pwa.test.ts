@@ -31,8 +31,18 @@ function buildInto(outDir: string, buildId: string): Promise<void> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST'));
   return new Promise((resolve, reject) => execFile(process.execPath,
     [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'],
-    { cwd: ROOT, env: { ...env, NODE_ENV: 'production', BUILD_ID: buildId } },
+    // The provider key in the build's environment must not reach the bundle (checked below).
+    { cwd: ROOT, env: { ...env, NODE_ENV: 'production', BUILD_ID: buildId, STOCK_API_KEY: BUILD_SECRET } },
     (error, _out, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve())));
+}
+
+const BUILD_SECRET = 'sk-live-BUILD-ENV-SECRET-9931';
+
+/** Every file under `dir`, as text. */
+async function readTree(dir: string): Promise<string[]> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(entries.filter((e) => e.isFile()).map((e) => readFile(join(e.parentPath, e.name), 'latin1')));
 }
 
 const buildIdOf = (page: Page) => page.$eval('meta[name="app-build"]', (m) => m.getAttribute('content'));
@@ -144,6 +154,9 @@ describe('PWA', () => {
     const oldBuild = await buildIdOf(page);
     const nextDir = await mkdtemp(join(tmpdir(), 'pwa-next-'));
     await buildInto(nextDir, `e2e-next-${Date.now()}`);
+    const files = await readTree(nextDir);
+    expect(files.length).toBeGreaterThan(5);
+    expect(files.filter((text) => text.includes(BUILD_SECRET))).toEqual([]);
     const next = await relayServing(nextDir, await mkdtemp(join(tmpdir(), 'pwa-data-')));
     forwarder.target(next.port);
     // A running tab checks hourly; ask now rather than wait.
