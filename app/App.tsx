@@ -2,7 +2,7 @@
  * The app shell: view state (in the URL) → engine view; frames → canvas, status and lists.
  * Selection, the open panel and the zoom are UI state here, so live frames never reset them.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
 import type { Sector } from '../relay/protocol.ts';
 import { useViewState } from './state/useViewState.ts';
 import { toEngineView, DEFAULT_VIEW_STATE } from './state/viewState.ts';
@@ -19,15 +19,18 @@ import { useDocumentTheme } from './shell/useDocumentTheme.ts';
 import { FilterControls } from './controls/FilterControls.tsx';
 import { StatusBanner } from './status/StatusBar.tsx';
 import { EmptyStateView } from './status/EmptyStateView.tsx';
-import { DetailPanel } from './detail/DetailPanel.tsx';
 import { MoversPanel } from './lists/MoversPanel.tsx';
 import { TileTable } from './a11y/TileTable.tsx';
 import { WallboardBar } from './wallboard/WallboardBar.tsx';
 import { useWakeLock } from './wallboard/useWakeLock.ts';
 import { useSectorCycle } from './wallboard/useSectorCycle.ts';
+import { PwaControls } from './pwa/PwaControls.tsx';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/controls.css';
+
+// Loaded on first use: the panel brings the sparkline's d3 scale and shape code with it.
+const DetailPanel = lazy(() => import('./detail/DetailPanel.tsx').then((m) => ({ default: m.DetailPanel })));
 
 export function App() {
   const [state, update] = useViewState();
@@ -110,11 +113,16 @@ export function App() {
           <TileTable visible={state.table && !state.wallboard} onOpen={openDetail} />
         </section>
         {wide && !state.wallboard && <MoversPanel onOpen={openDetail} />}
-        {selected && <DetailPanel symbol={selected} onClose={closeDetail} />}
+        {selected && (
+          <Suspense fallback={null}>
+            <DetailPanel symbol={selected} onClose={closeDetail} />
+          </Suspense>
+        )}
       </main>
       {small && !state.wallboard && (
         <FilterSheet open={sheetOpen} onClose={() => setSheetOpen(false)} state={state} update={update} onWallboard={enterWallboard} />
       )}
+      <PwaControls wallboard={state.wallboard} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** Entry: start the engine worker, then render the app against it. */
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectEngine } from '../engine/client.ts';
 import { engineConfigFromEnv } from '../engine/config.ts';
@@ -13,10 +13,13 @@ api.start(engineConfigFromEnv(import.meta.env, window.location)).catch((error: u
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
-createRoot(root).render(
-  <StrictMode>
-    <EngineProvider engine={adaptRemoteEngine(api)} store={createFrameStore()}>
-      <App />
-    </EngineProvider>
-  </StrictMode>,
+// As a transition, the first render yields to the browser every few ms instead of one long task.
+startTransition(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <EngineProvider engine={adaptRemoteEngine(api)} store={createFrameStore()}>
+        <App />
+      </EngineProvider>
+    </StrictMode>,
+  ),
 );

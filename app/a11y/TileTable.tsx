@@ -14,25 +14,31 @@ export interface TileTableProps {
 
 export function TileTable({ visible, onOpen }: TileTableProps) {
   const tbody = useRef<HTMLTableSectionElement | null>(null);
-  const count = useTableRows(tbody, visible ? 1000 : 3000, onOpen);
+  const count = useTableRows(tbody, visible ? 1000 : 10_000, onOpen);
   return (
     <div className={visible ? 'tile-table' : 'tile-table offscreen'} data-testid="tile-table" data-rows={count}>
-      <table>
+      <table role="table">
         <caption>{count} stocks in view</caption>
-        <thead>
-          <tr>
-            <th scope="col">Symbol</th>
-            <th scope="col">Name</th>
-            <th scope="col">Sector</th>
-            <th scope="col" className="num">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              Symbol
+            </th>
+            <th scope="col" role="columnheader">
+              Name
+            </th>
+            <th scope="col" role="columnheader">
+              Sector
+            </th>
+            <th scope="col" role="columnheader" className="num">
               Price
             </th>
-            <th scope="col" className="num">
+            <th scope="col" role="columnheader" className="num">
               Change
             </th>
           </tr>
         </thead>
-        <tbody ref={tbody} />
+        <tbody ref={tbody} role="rowgroup" />
       </table>
     </div>
   );

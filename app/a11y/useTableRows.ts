@@ -66,9 +66,7 @@ export function useTableRows(tbodyRef: RefObject<HTMLTableSectionElement | null>
       const frame = store.get();
       if (!frame) return;
       if (!lastLayout || !sameSymbols(frame.layout.symbols, lastLayout.symbols)) return publish();
-      // A huge hidden table refreshes less often: screen readers read it a row at a time anyway.
-      const valuesMs = throttleMs >= 3000 && frame.layout.symbols.length > 2000 ? Math.max(throttleMs, 10_000) : throttleMs;
-      const wait = frame.layout !== lastLayout ? Math.min(GEOMETRY_MS, valuesMs) : valuesMs;
+      const wait = frame.layout !== lastLayout ? Math.min(GEOMETRY_MS, throttleMs) : throttleMs;
       schedule(lastAt + wait - performance.now());
     };
     onFrame();

@@ -87,9 +87,13 @@ export function fitTileLabel(w: number, h: number, symbol: string, pct: number, 
 /** Cuts `text` to fit `maxWidth` at `size`, ending in `…`; '' when not even one letter fits. */
 export function truncateText(text: string, maxWidth: number, size: number, bold: boolean, measure: MeasureText): string {
   if (measure(text, bold) * size <= maxWidth) return text;
-  for (let n = text.length - 1; n > 0; n--) {
-    const candidate = `${text.slice(0, n).trimEnd()}…`;
-    if (measure(candidate, bold) * size <= maxWidth) return candidate;
+  const cut = (n: number) => `${text.slice(0, n).trimEnd()}…`;
+  // Binary search for the longest prefix that fits (headers repaint every tick).
+  let lo = 0, hi = text.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(cut(mid), bold) * size <= maxWidth) lo = mid;
+    else hi = mid - 1;
   }
-  return '';
+  return lo > 0 ? cut(lo) : '';
 }

@@ -57,6 +57,14 @@ describe('applyLayout(prev, layout, now) and advance(model, now, durations)', ()
     expect([painted(m, 0), painted(m, 1)]).toEqual([scale.color(3), scale.color(-3)]);
   });
 
+  it('jumps without animating when nothing moves by 1.5 px or more', () => {
+    const m1 = applyLayout(null, v1, 0);
+    const nudged = layout(2, [['AAA', 0, 16, 100.6, 84], ['BBB', 100.6, 16, 99.4, 84]]);
+    const m2 = applyLayout(m1, nudged, 10);
+    expect(m2.geometryDone).toBe(true);
+    expect(Array.from(m2.cur.w)).toEqual([Math.fround(100.6), Math.fround(99.4)]);
+  });
+
   it('grows a new tile from its centre', () => {
     const m2 = applyLayout(applyLayout(null, v1, 0), v2, 0);
     expect([m2.cur.x[1], m2.cur.y[1], m2.cur.w[1], m2.cur.h[1]]).toEqual([175, 58, 0, 0]);

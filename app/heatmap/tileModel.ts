@@ -60,6 +60,19 @@ function rects(n: number): Rects {
 
 const groupKey = (g: GroupBox) => `${g.kind}:${g.name}`;
 
+/** Layout changes whose largest edge move is below this many CSS px are applied without animation. */
+export const MIN_ANIMATED_MOVE = 1.5;
+
+function maxMove(from: Rects, to: Rects): number {
+  let max = 0;
+  for (let i = 0; i < to.x.length; i++) {
+    const dx = Math.abs(from.x[i]! - to.x[i]!), dy = Math.abs(from.y[i]! - to.y[i]!);
+    const dr = Math.abs(from.x[i]! + from.w[i]! - to.x[i]! - to.w[i]!), db = Math.abs(from.y[i]! + from.h[i]! - to.y[i]! - to.h[i]!);
+    max = Math.max(max, dx, dy, dr, db);
+  }
+  return max;
+}
+
 
 /** A model for `layout`, carrying positions and colours over from `prev` by symbol. */
 export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: number): TileModel {
@@ -90,9 +103,13 @@ export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: nu
       from.h[i] = to.h[i]!;
     }
   }
+  // A relayout that moves nothing visibly (market caps drifting a little) jumps instead of
+  // animating: half a second of full-canvas repaints for sub-pixel motion buys nothing.
+  const settled = !prev || prev.symbols.length === 0 || maxMove(from, to) < MIN_ANIMATED_MOVE;
+  if (settled) for (const k of ['x', 'y', 'w', 'h'] as const) from[k].set(to[k]);
   const prevGroups = new Map(prev?.groups.map((g) => [groupKey(g.box), g.cur]) ?? []);
   const groups = layout.groups.map((box) => {
-    const start = prevGroups.get(groupKey(box)) ?? { x: box.x, y: box.y, w: box.w, h: box.h };
+    const start = (!settled && prevGroups.get(groupKey(box))) || { x: box.x, y: box.y, w: box.w, h: box.h };
     return { box, change: NaN, from: { ...start }, cur: { ...start } };
   });
   const tileGroup = new Int16Array(n).fill(-1);
@@ -112,7 +129,7 @@ export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: nu
     to,
     cur: { x: from.x.slice(), y: from.y.slice(), w: from.w.slice(), h: from.h.slice() },
     geometryStart: now,
-    geometryDone: !prev || prev.symbols.length === 0,
+    geometryDone: settled,
     groups,
     tileGroup,
     colors,

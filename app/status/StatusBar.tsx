@@ -60,8 +60,11 @@ export function StatusBanner() {
   const now = useNow(1000);
   if (!status) return null;
   const banner = bannerFor(status, now);
+  // The very first connect is told by the header pill and the empty map; a strip that appears for
+  // a second and then goes would only shove the map down and back up.
+  const quiet = banner.tone === 'live' || (status.connection === 'connecting' && !status.fromCache);
   return (
-    <div className={`status-banner ${banner.tone}`} role="status" aria-live="polite" data-testid="status-banner" data-tone={banner.tone} hidden={banner.tone === 'live'}>
+    <div className={`status-banner ${banner.tone}`} role="status" aria-live="polite" data-testid="status-banner" data-tone={banner.tone} hidden={quiet}>
       {banner.text}
     </div>
   );
