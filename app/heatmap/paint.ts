@@ -2,10 +2,10 @@
  * Canvas painting of a TileModel's current state. Each tile paints only inside its own rectangle
  * (fill, stale hatch, label), so a colour-only update can repaint just the tiles that changed.
  */
-import { cssRgb } from '../color/rgb.ts';
 import { fitTileLabel, truncateText, type MeasureText, type TileLabel } from './labelFit.ts';
 import type { ColorScale } from '../color/colorScale.ts';
 import { tileFont } from './canvasMeasure.ts';
+import { hex, resetCanvasState, setFill, setFont } from './canvasState.ts';
 import { tilePctLabel } from '../format/numbers.ts';
 import type { AnimatedGroup, TileModel } from './tileModel.ts';
 
@@ -27,48 +27,9 @@ export interface PaintStyle {
 /** Gap between neighbouring tiles, as an inset on every side (the map's grid lines). */
 const INSET = 0.5;
 
-/**
- * Setting `font` or a colour string makes the canvas parse CSS, which dominates painting
- * thousands of tiles; these remember what was last set per context and skip repeats.
- */
-const lastSet = new WeakMap<CanvasRenderingContext2D, { font: string; fill: string | CanvasPattern }>();
-
-function state(ctx: CanvasRenderingContext2D) {
-  let s = lastSet.get(ctx);
-  if (!s) lastSet.set(ctx, (s = { font: '', fill: '' }));
-  return s;
-}
-
-function setFill(ctx: CanvasRenderingContext2D, fill: string | CanvasPattern): void {
-  const s = state(ctx);
-  if (s.fill === fill) return;
-  ctx.fillStyle = fill;
-  s.fill = fill;
-}
-
-function setFont(ctx: CanvasRenderingContext2D, font: string): void {
-  const s = state(ctx);
-  if (s.font === font) return;
-  ctx.font = font;
-  s.font = font;
-}
-
-const hexCache = new Map<number, string>();
-
-/** `#rrggbb` for a packed colour, memoised (transitions revisit the same colours constantly). */
-function hex(c: number): string {
-  let h = hexCache.get(c);
-  if (h === undefined) {
-    if (hexCache.size > 8192) hexCache.clear();
-    h = cssRgb(c);
-    hexCache.set(c, h);
-  }
-  return h;
-}
-
 export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle, width: number, height: number): void {
   // A resize resets the context's state behind our back; start from a clean slate each scene.
-  lastSet.delete(ctx);
+  resetCanvasState(ctx);
   setFill(ctx, style.background);
   ctx.fillRect(0, 0, width, height);
   for (const group of model.groups) paintGroup(ctx, group, style);
@@ -193,27 +154,4 @@ function paintGroup(ctx: CanvasRenderingContext2D, group: AnimatedGroup, style: 
     ctx.textAlign = 'right';
     ctx.fillText(change, right, mid);
   }
-}
-
-/** A 6-px diagonal stripe pattern for stale tiles. */
-export function createHatch(ctx: CanvasRenderingContext2D, dpr: number): CanvasPattern | null {
-  const size = Math.max(6, Math.round(6 * dpr));
-  const tile = document.createElement('canvas');
-  tile.width = size;
-  tile.height = size;
-  const t = tile.getContext('2d');
-  if (!t) return null;
-  t.strokeStyle = 'rgba(0, 0, 0, 0.28)';
-  t.lineWidth = Math.max(1, dpr);
-  t.beginPath();
-  t.moveTo(0, size);
-  t.lineTo(size, 0);
-  t.moveTo(-size / 2, size / 2);
-  t.lineTo(size / 2, -size / 2);
-  t.moveTo(size / 2, size * 1.5);
-  t.lineTo(size * 1.5, size / 2);
-  t.stroke();
-  const pattern = ctx.createPattern(tile, 'repeat');
-  pattern?.setTransform(new DOMMatrix().scale(1 / dpr));
-  return pattern;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameLayout } from '../../engine/api.ts';
 import { createColorScale } from '../color/colorScale.ts';
-import { advance, applyLayout, applyValues, sectorHeaderAt, tileAt } from './tileModel.ts';
+import { advance, applyLayout, applyValues } from './tileModel.ts';
 
 const durations = { geometry: 500, color: 400 };
 const scale = createColorScale('red-green', 3);
@@ -118,22 +118,5 @@ describe('applyValues(model, data, scale, now)', () => {
     advance(m, 0, durations);
     applyValues(m, values([0.001, 0]), scale, 10);
     expect(advance(m, 200, durations).recolored).toEqual([]);
-  });
-});
-
-describe('tileAt(model, x, y) and sectorHeaderAt(model, x, y)', () => {
-  const m = applyLayout(null, v1, 0);
-  it('hits exactly, with half-open edges', () => {
-    expect(tileAt(m, 0, 16)).toBe(0);
-    expect(tileAt(m, 99.9, 50)).toBe(0);
-    expect(tileAt(m, 100, 50)).toBe(1);
-    expect(tileAt(m, 199.99, 99.99)).toBe(1);
-    expect(tileAt(m, 200, 50)).toBe(-1);
-    expect(tileAt(m, 50, 15.9)).toBe(-1);
-  });
-
-  it('finds the sector header strip', () => {
-    expect(sectorHeaderAt(m, 10, 8)?.sector).toBe('Energy');
-    expect(sectorHeaderAt(m, 10, 20)).toBeNull();
   });
 });

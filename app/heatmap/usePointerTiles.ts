@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import type { Sector } from '../../relay/protocol.ts';
-import { sectorHeaderAt, tileAt } from './tileModel.ts';
+import { sectorHeaderAt, tileAt } from './hitTest.ts';
 import type { HeatmapRenderer } from './renderer.ts';
 
 export interface Readout {

@@ -1,0 +1,45 @@
+/**
+ * Setting `font` or a colour string makes the canvas parse CSS, which dominates painting
+ * thousands of tiles; these remember what was last set per context and skip repeats.
+ */
+import { cssRgb } from '../color/rgb.ts';
+
+const lastSet = new WeakMap<CanvasRenderingContext2D, { font: string; fill: string | CanvasPattern }>();
+
+function state(ctx: CanvasRenderingContext2D) {
+  let s = lastSet.get(ctx);
+  if (!s) lastSet.set(ctx, (s = { font: '', fill: '' }));
+  return s;
+}
+
+export function setFill(ctx: CanvasRenderingContext2D, fill: string | CanvasPattern): void {
+  const s = state(ctx);
+  if (s.fill === fill) return;
+  ctx.fillStyle = fill;
+  s.fill = fill;
+}
+
+export function setFont(ctx: CanvasRenderingContext2D, font: string): void {
+  const s = state(ctx);
+  if (s.font === font) return;
+  ctx.font = font;
+  s.font = font;
+}
+
+const hexCache = new Map<number, string>();
+
+/** `#rrggbb` for a packed colour, memoised (transitions revisit the same colours constantly). */
+export function hex(c: number): string {
+  let h = hexCache.get(c);
+  if (h === undefined) {
+    if (hexCache.size > 8192) hexCache.clear();
+    h = cssRgb(c);
+    hexCache.set(c, h);
+  }
+  return h;
+}
+
+/** Forget what was set (a resize resets the context's state behind our back). */
+export function resetCanvasState(ctx: CanvasRenderingContext2D): void {
+  lastSet.delete(ctx);
+}
