@@ -52,6 +52,14 @@ describe('<App /> against a fake engine', () => {
     expect(engine.views.at(-1)).toMatchObject({ sizeBy: 'volume' });
   });
 
+  it('searches by symbol or name after a pause in typing, and says so in the URL', async () => {
+    await renderApp();
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'gold' } });
+    await waitFor(() => expect(engine.views.at(-1)?.search).toBe('gold'));
+    await waitFor(() => expect(tableSymbols()).toEqual(['GS']));
+    expect(window.location.search).toBe('?q=gold');
+  });
+
   it('shows the engine criteria error inline with its position, and no matches as an empty state', async () => {
     window.history.replaceState(null, '', '/?criteria=pct_change%20%3E%3F%3F');
     renderWithEngine(<App />, engine);
