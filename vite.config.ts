@@ -44,13 +44,18 @@ export default defineConfig({
       workbox: {
         // Precache the whole app shell so it opens with no network. Precache entries are
         // revisioned together, so an old service worker never mixes in a new build's assets.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,webmanifest}'],
+        // (The plugin adds manifest.webmanifest itself; globbing it too is a conflicting entry.)
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
         // Install-prompt screenshots are only fetched by the browser's install UI, online.
         globIgnores: ['screenshots/**'],
         // Deep links open the shell offline; API and socket paths never get the shell instead.
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/ws\//],
         cleanupOutdatedCaches: true,
+        // The first worker takes control of the open tab at once, so it works offline without a
+        // reload; later versions still wait for the user (or a wallboard's quiet moment).
+        clientsClaim: true,
+        inlineWorkboxRuntime: true,
         // No runtime caching for /api: market data must not be served stale behind the engine's
         // back. Offline, API requests fail fast and the engine shows its IndexedDB copy instead.
         runtimeCaching: [],

@@ -9,13 +9,12 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../relay/config.ts';
 import { startRelay, type RunningRelay } from '../../relay/relay.ts';
-import { APP_DIR, ROOT, ensureAppBuild, launchBrowser, screenshot, tileSymbols, waitForTiles } from './harness.ts';
+import { APP_DIR, CHROMIUM_ARGS, ROOT, ensureAppBuild, screenshot, tileSymbols, waitForTiles } from './harness.ts';
 import { startForwarder, type Forwarder } from './proxy.ts';
 
-let browser: Browser;
 let forwarder: Forwarder;
 const relays: RunningRelay[] = [];
 
@@ -55,12 +54,10 @@ async function waitForController(page: Page): Promise<void> {
 
 beforeAll(async () => {
   await ensureAppBuild();
-  browser = await launchBrowser();
   forwarder = await startForwarder(null);
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
   await forwarder?.close();
   for (const relay of relays) await relay.stop();
 });
@@ -74,8 +71,10 @@ describe('PWA', () => {
     const relay = await relayServing(APP_DIR, await mkdtemp(join(tmpdir(), 'pwa-data-')));
     forwarder.target(relay.port);
     origin = `http://127.0.0.1:${forwarder.port}`;
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
+    // A persistent profile, as an installed app has: incognito contexts are never installable.
+    context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'pwa-profile-')),
+      { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 } });
+    page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${origin}/`);
     await waitForTiles(page, 450);
     await waitForController(page);
