@@ -158,6 +158,7 @@ describe('PWA', () => {
     expect(files.filter((text) => text.includes(BUILD_SECRET))).toEqual([]);
     const next = await relayServing(nextDir, await mkdtemp(join(tmpdir(), 'pwa-data-')));
     forwarder.target(next.port);
+    forwarder.dropAll(); // a deploy restarts the server: kept-alive connections to the old one end
     // A running tab checks hourly; ask now rather than wait.
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await page.waitForSelector('[data-testid="update-prompt"]', { timeout: 30_000 });
