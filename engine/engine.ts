@@ -13,8 +13,8 @@ import { createConnection, type Connection, type ConnectionTuning, type FetchLik
 import { deriveFilters } from './deriveFilters.ts';
 import { frameFor } from './frame.ts';
 import { createFeedSync } from './feedSync.ts';
-import { createHistoryBook, historyOf, loadHistoryRows, takeDirtyRows } from './history.ts';
-import { applySnapshot, createMarketState } from './merge.ts';
+import { createHistoryBook, historyOf, loadHistoryRows, recordQuotes, takeDirtyRows } from './history.ts';
+import { applySnapshot, createMarketState, takeChanges } from './merge.ts';
 import type { Store } from './store.ts';
 import { createThrottle } from './throttle.ts';
 import { systemTimers, type Timers } from './timers.ts';
@@ -82,7 +82,11 @@ export function createEngine(deps: EngineDeps): EngineApi {
       await store.saveSnapshot({ seq: market.seq, saved_at: deps.now(), feed: sync.feed, quotes: [...market.quotes.values()] });
     }
   });
-  const saveHistory = throttle(tuning.persistHistoryMs, async () => store && (await store.saveHistory(takeDirtyRows(history))));
+  const saveHistory = throttle(tuning.persistHistoryMs, async () => {
+    if (!store) return;
+    recordQuotes(history, market.quotes.values());
+    await store.saveHistory(takeDirtyRows(history));
+  });
 
   const sync = createFeedSync({
     market, history, timers, now: deps.now, log, resyncTimeoutMs: tuning.resyncTimeoutMs,
@@ -121,7 +125,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
   /** Computes the view once and hands each subscriber its frame; the last one gets the originals. */
   function emit(targets: Subscriber[]): void {
     if (targets.length === 0 || disposed) return;
-    const view = model.compute(market.quotes);
+    const view = model.compute(market.quotes, takeChanges(market));
     const st = status();
     lastStale = st.stale;
     targets.forEach((sub, i) => {
@@ -218,6 +222,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
     },
 
     async getHistory(symbol: string) {
+      const quote = market.quotes.get(symbol);
+      if (quote) recordQuotes(history, [quote]);
       return historyOf(history, symbol);
     },
 

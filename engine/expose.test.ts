@@ -83,7 +83,8 @@ describe('exposeEngine(engine, endpoint)', () => {
     const { api } = await exposed();
     const history = await api.getHistory('AAPL');
     expect(history.t).toBeInstanceOf(Float64Array);
-    expect([...history.price]).toEqual([]);
+    // No stored history: the series is the cached quote's own point (the minute in progress).
+    expect([...history.price]).toEqual([200]);
     expect((await api.getDetail('JPM'))?.quote.price).toBe(250);
     expect((await api.getFilters())?.sectors).toHaveLength(3);
   });

@@ -32,15 +32,26 @@ describe('createFeedSync(options)', () => {
   beforeEach(() => vi.useFakeTimers({ now: T0 }));
   afterEach(() => vi.useRealTimers());
 
-  it('applies a snapshot, then deltas in order, recording history', () => {
+  it('applies a snapshot, then deltas in order, recording history as each minute closes', () => {
     const { sync, market, history, calls } = setup();
     sync.onMessage(snapshot(5));
     sync.onMessage(delta(6));
     expect([market.seq, market.quotes.get('AAPL')!.price]).toEqual([6, 201]);
+    // The minute in progress is the live quote; it joins the history once a later minute starts.
+    expect([...historyOf(history, 'AAPL').price]).toEqual([200]);
+    sync.onMessage(delta(7, [{ symbol: 'AAPL', price: 202, timestamp: T0 + 120_000 }]));
     expect([...historyOf(history, 'AAPL').price]).toEqual([200, 201]);
     expect(sync.feed).toEqual(feedOk);
     expect(sync.receivedAt).toBe(T0);
-    expect(calls.live).toBe(2);
+    expect(calls.live).toBe(3);
+  });
+
+  it('keeps the minute in progress when a snapshot replaces the quotes', () => {
+    const { sync, history } = setup();
+    sync.onMessage(snapshot(5));
+    sync.onMessage(delta(6));
+    sync.onMessage(snapshot(9, threeQuotes.map((q) => ({ ...q, price: q.price + 5, timestamp: T0 + 120_000 }))));
+    expect([...historyOf(history, 'AAPL').price]).toEqual([200, 201, 205]);
   });
 
   it('advances dataTime with each applied delta, not only with status messages', () => {

@@ -6,9 +6,9 @@
  * the map never flashes empty. Deltas older than the last snapshot are expected after a REST
  * resync and are ignored quietly.
  */
-import type { ClientMessage, DeltaMessage, FeedStatus, Quote, StatusMessage } from '../relay/protocol.ts';
+import type { ClientMessage, DeltaMessage, FeedStatus, Quote, QuoteUpdate, StatusMessage } from '../relay/protocol.ts';
 import type { TransportState } from './connection.ts';
-import { recordPrice, type HistoryBook } from './history.ts';
+import { recordBeforeRow, recordQuotes, type HistoryBook } from './history.ts';
 import { applyDelta, applySnapshot, type MarketState } from './merge.ts';
 import type { Timers } from './timers.ts';
 import { createInvalidCounter, parseServerMessage, parseStocksResponse, type InvalidReason } from './validate.ts';
@@ -64,21 +64,21 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
   }
 
   function applyLive(snapshot: { seq: number; quotes: readonly Quote[]; feed: FeedStatus }): void {
+    // The minute in progress lives only in the quotes being replaced: keep it first.
+    recordQuotes(o.history, o.market.quotes.values());
     applySnapshot(o.market, snapshot);
     feed = snapshot.feed;
     deltaTime = null;
-    for (const q of snapshot.quotes) recordPrice(o.history, q.symbol, q.timestamp, q.price);
+    recordQuotes(o.history, snapshot.quotes);
     o.onLive();
   }
 
+  const closeMinute = (quote: Quote, row: QuoteUpdate) => recordBeforeRow(o.history, quote, row);
+
   function applyDeltaMessage(delta: DeltaMessage): void {
-    const outcome = applyDelta(o.market, delta);
+    const outcome = applyDelta(o.market, delta, closeMinute);
     if (outcome === 'applied' || outcome === 'unknown-symbol') {
       deltaTime = Math.max(deltaTime ?? 0, delta.sent_at);
-      for (const row of delta.quotes) {
-        const quote = o.market.quotes.get(row.symbol);
-        if (quote && row.price !== undefined) recordPrice(o.history, row.symbol, quote.timestamp, row.price);
-      }
       o.onLive();
     }
     if (outcome === 'gap' || outcome === 'unknown-symbol') resync(`${outcome} at seq ${delta.seq} (have ${o.market.seq})`);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createHistoryBook, HISTORY_POINTS, historyOf, loadHistoryRows, recordPrice, takeDirtyRows } from './history.ts';
+import type { Quote } from '../relay/protocol.ts';
+import { createHistoryBook, HISTORY_POINTS, historyOf, loadHistoryRows, recordBeforeRow, recordPrice, recordQuotes, takeDirtyRows } from './history.ts';
+import { threeQuotes } from './test/fixtures.ts';
 
 const MIN = 60_000;
 const T = 1_750_000_000_000 - (1_750_000_000_000 % MIN);
@@ -28,6 +30,32 @@ describe('recordPrice(book, symbol, t, price)', () => {
     const h = historyOf(book, 'A');
     expect(h.price.length).toBe(HISTORY_POINTS);
     expect([h.price[0], h.price.at(-1)]).toEqual([10, HISTORY_POINTS + 9]);
+  });
+});
+
+describe('recordBeforeRow(book, quote, row)', () => {
+  const quote = (price: number, timestamp: number): Quote => ({ ...threeQuotes[0]!, price, timestamp });
+
+  it('records nothing for a row inside the quote\'s minute', () => {
+    const book = createHistoryBook();
+    recordBeforeRow(book, quote(1, T), { symbol: 'AAPL', price: 2, timestamp: T + 59_000 });
+    recordBeforeRow(book, quote(1, T), { symbol: 'AAPL', price: 2 });
+    expect([book.series.size, book.dirty.size]).toEqual([0, 0]);
+  });
+
+  it('closes the quote\'s minute with its last point when a row starts a new one', () => {
+    const book = createHistoryBook();
+    recordBeforeRow(book, quote(3, T + 50_000), { symbol: 'AAPL', price: 4, timestamp: T + MIN });
+    expect(historyOf(book, 'AAPL')).toEqual({ t: Float64Array.of(T + 50_000), price: Float64Array.of(3) });
+  });
+});
+
+describe('recordQuotes(book, quotes)', () => {
+  it('adds each quote\'s current point, replacing the same minute\'s', () => {
+    const book = createHistoryBook();
+    recordPrice(book, 'AAPL', T, 1);
+    recordQuotes(book, [{ ...threeQuotes[0]!, price: 7, timestamp: T + 10_000 }, { ...threeQuotes[1]!, timestamp: T }]);
+    expect([...historyOf(book, 'AAPL').price, ...historyOf(book, 'XOM').price]).toEqual([7, 110]);
   });
 });
 

@@ -2,7 +2,12 @@
  * Intraday price history for sparklines: about one point a minute per symbol, at most a regular
  * trading day's worth (390 points), oldest first. A point's time is the quote's own timestamp, so
  * a closed market adds nothing; within one minute the latest price replaces the previous one.
+ *
+ * The minute in progress is the live quote itself: a delta row records the quote's point only when
+ * it moves the quote into a new minute (`recordBeforeRow`), so ticks inside a minute cost nothing
+ * here. Readers and the persister first fold the live quotes in with `recordQuotes`.
  */
+import type { Quote, QuoteUpdate } from '../relay/protocol.ts';
 import type { History } from './api.ts';
 import type { HistoryRow } from './cacheSchema.ts';
 
@@ -38,6 +43,18 @@ export function recordPrice(book: HistoryBook, symbol: string, t: number, price:
     }
   }
   book.dirty.add(symbol);
+}
+
+/** Closes the quote's minute before `row` replaces it with a point from a later (or earlier) minute. */
+export function recordBeforeRow(book: HistoryBook, quote: Quote, row: QuoteUpdate): void {
+  if (row.timestamp !== undefined && Math.floor(row.timestamp / MINUTE) !== Math.floor(quote.timestamp / MINUTE)) {
+    recordPrice(book, quote.symbol, quote.timestamp, quote.price);
+  }
+}
+
+/** Records each quote's current point: the minute in progress, before it is read or persisted. */
+export function recordQuotes(book: HistoryBook, quotes: Iterable<Quote>): void {
+  for (const q of quotes) recordPrice(book, q.symbol, q.timestamp, q.price);
 }
 
 /** A copy of one symbol's series as typed arrays (empty for an unknown symbol). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Quote } from '../relay/protocol.ts';
 import type { FrameLayout, GroupBox } from './api.ts';
-import { computeLayout, tileSize, type LayoutInput } from './layout.ts';
+import { computeLayout, tileSize, type LayoutInput, type LayoutState } from './layout.ts';
 import { sp500Quotes, syntheticQuotes } from './test/fixtures.ts';
 
 const EPS = 1e-3;
@@ -21,8 +21,12 @@ function contains(g: GroupBox, l: FrameLayout, k: number): boolean {
   return l.x[k]! >= g.x - EPS && l.y[k]! >= g.y + g.header - EPS && l.x[k]! + l.w[k]! <= g.x + g.w + EPS && l.y[k]! + l.h[k]! <= g.y + g.h + EPS;
 }
 
-function expectInvariants(quotes: readonly Quote[], sizeBy: LayoutInput['sizeBy'] = 'market_cap', size = { width: 1280, height: 720 }) {
-  const { layout, order } = computeLayout(input(quotes, { sizeBy, ...size }), null);
+function expectInvariants(
+  quotes: readonly Quote[],
+  sizeBy: LayoutInput['sizeBy'] = 'market_cap',
+  size = { width: 1280, height: 720 },
+  { layout, order }: LayoutState = computeLayout(input(quotes, { sizeBy, ...size }), null),
+) {
   const n = layout.symbols.length;
   expect(n).toBe(quotes.length);
   expect(new Set(layout.symbols).size).toBe(n);
@@ -135,6 +139,37 @@ describe('computeLayout(input, previous)', () => {
     expect(moved).toBeGreaterThan(0);
     expect(moved).toBeLessThan(40);
     expectInvariants(grown);
+  });
+
+  it('re-lays out only the sector of a drifting tile, once, and keeps the invariants', () => {
+    const quotes = sp500Quotes();
+    const first = computeLayout(input(quotes), null);
+    const before = { x: first.layout.x.slice(), y: first.layout.y.slice(), w: first.layout.w.slice(), groups: first.layout.groups };
+    const sector = quotes[7]!.sector;
+    const drifted = quotes.map((q, i) => (i === 7 ? { ...q, market_cap: q.market_cap * 1.02 } : q));
+    const second = computeLayout(input(drifted), first);
+    expect(second.layout.version).toBe(2);
+    expect(second.order).toBe(first.order);
+    const moved = new Set<string>();
+    for (let k = 0; k < second.order.length; k++) {
+      const same = second.layout.x[k] === before.x[k] && second.layout.y[k] === before.y[k] && second.layout.w[k] === before.w[k];
+      if (!same) moved.add(drifted[second.order[k]!]!.sector);
+    }
+    expect([...moved]).toEqual([sector]);
+    expect(second.layout.groups.filter((g) => g.sector !== sector)).toEqual(before.groups.filter((g) => g.sector !== sector));
+    expectInvariants(drifted, 'market_cap', { width: 1280, height: 720 }, second);
+    expect(computeLayout(input(drifted), second)).toBe(second);
+  });
+
+  it('re-lays out every sector when a sector\'s share of the map moves', () => {
+    const quotes = sp500Quotes();
+    const first = computeLayout(input(quotes), null);
+    const grown = quotes.map((q) => (q.sector === 'Energy' ? { ...q, market_cap: q.market_cap * 1.05 } : q));
+    const second = computeLayout(input(grown), first);
+    const sectors = second.layout.groups.filter((g) => g.kind === 'sector');
+    const firstSectors = first.layout.groups.filter((g) => g.kind === 'sector');
+    expect(sectors.filter((g, j) => g.w * g.h !== firstSectors[j]!.w * firstSectors[j]!.h)).toHaveLength(sectors.length);
+    expectInvariants(grown, 'market_cap', { width: 1280, height: 720 }, second);
   });
 
   it('rebuilds with a new version when the set of tiles or the viewport changes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta, applySnapshot, createMarketState } from './merge.ts';
+import { applyDelta, applySnapshot, createMarketState, takeChanges } from './merge.ts';
 import { threeQuotes } from './test/fixtures.ts';
 
 function stateAt(seq: number) {
@@ -64,5 +64,32 @@ describe('applyDelta(state, delta)', () => {
     expect(state.quotes.has('ZZZZ')).toBe(false);
     expect(state.quotes.get('JPM')!.price).toBe(251);
     expect(state.seq).toBe(6);
+  });
+});
+
+describe('takeChanges(state)', () => {
+  it('says everything changed after a snapshot, then lists the quotes each delta touched', () => {
+    const state = stateAt(5);
+    expect(takeChanges(state)).toBeNull();
+    expect(takeChanges(state)).toEqual([]);
+    applyDelta(state, { seq: 6, quotes: [{ symbol: 'XOM', price: 111 }, { symbol: 'ZZZZ', price: 1 }] });
+    applyDelta(state, { seq: 7, quotes: [{ symbol: 'AAPL', price: 201 }] });
+    expect(takeChanges(state)!.map((q) => q.symbol)).toEqual(['XOM', 'AAPL']);
+    expect(takeChanges(state)).toEqual([]);
+  });
+
+  it('gives up listing (null) once more rows arrived than there are quotes', () => {
+    const state = stateAt(5);
+    takeChanges(state);
+    applyDelta(state, { seq: 6, quotes: [{ symbol: 'XOM', price: 1 }, { symbol: 'JPM', price: 1 }] });
+    applyDelta(state, { seq: 7, quotes: [{ symbol: 'XOM', price: 2 }, { symbol: 'JPM', price: 2 }] });
+    expect(takeChanges(state)).toBeNull();
+  });
+
+  it('hands beforeRow each held quote before its row is merged', () => {
+    const state = stateAt(5);
+    const seen: number[] = [];
+    applyDelta(state, { seq: 6, quotes: [{ symbol: 'XOM', price: 111 }] }, (quote, row) => seen.push(quote.price, row.price!));
+    expect(seen).toEqual([110, 111]);
   });
 });

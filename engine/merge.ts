@@ -6,6 +6,8 @@
  * - delta: only the changed fields of changed symbols; valid only with exactly `seq + 1`.
  * - gap: a delta from the future (we missed one); the caller must resync.
  * - stale duplicate: a delta at or below our `seq` (already applied, or superseded by a snapshot).
+ * - changes: the quotes deltas touched since the view last looked, so a price tick costs the view
+ *   work per changed row, not per symbol held.
  */
 import type { Quote, QuoteUpdate } from '../relay/protocol.ts';
 
@@ -16,12 +18,24 @@ export interface MarketState {
   quotes: Map<string, Quote>;
   /** `seq` of the latest snapshot: deltas at or below it were folded into that snapshot. */
   snapshotSeq: number;
+  /**
+   * Quotes changed by deltas since the last `takeChanges` (repeats allowed), or null when anything
+   * may have changed: a snapshot replaced the map, or more rows arrived than there are quotes.
+   */
+  changed: Quote[] | null;
 }
 
 export type DeltaOutcome = 'applied' | 'gap' | 'stale-duplicate' | 'unknown-symbol';
 
 export function createMarketState(): MarketState {
-  return { seq: -1, quotes: new Map(), snapshotSeq: -1 };
+  return { seq: -1, quotes: new Map(), snapshotSeq: -1, changed: null };
+}
+
+/** The changes since the previous call (null: treat everything as changed). There is one taker: the view. */
+export function takeChanges(state: MarketState): readonly Quote[] | null {
+  const changed = state.changed;
+  state.changed = [];
+  return changed;
 }
 
 /** Replaces the state with a snapshot, whatever its `seq` (the caller decides if it is wanted). */
@@ -31,21 +45,35 @@ export function applySnapshot(state: MarketState, snapshot: { seq: number; quote
   state.quotes = quotes;
   state.seq = snapshot.seq;
   state.snapshotSeq = snapshot.seq;
+  state.changed = null;
 }
 
 /**
  * Applies a delta if its `seq` is exactly the next one. Rows for symbols we do not hold cannot be
  * applied (a row carries only changed fields); the rest still are, and the outcome says to resync.
+ * `beforeRow` sees each held quote just before its row is merged (history needs the old values).
  */
-export function applyDelta(state: MarketState, delta: { seq: number; quotes: readonly QuoteUpdate[] }): DeltaOutcome {
+export function applyDelta(
+  state: MarketState,
+  delta: { seq: number; quotes: readonly QuoteUpdate[] },
+  beforeRow?: (quote: Quote, row: QuoteUpdate) => void,
+): DeltaOutcome {
   if (state.seq < 0 || delta.seq > state.seq + 1) return 'gap';
   if (delta.seq <= state.seq) return 'stale-duplicate';
   let unknown = false;
+  // Past one entry per quote, a list of changes costs more than looking at everything.
+  const changed = state.changed !== null && state.changed.length + delta.quotes.length <= state.quotes.size ? state.changed : null;
   for (const row of delta.quotes) {
     const quote = state.quotes.get(row.symbol);
-    if (quote) mergeRow(quote, row);
-    else unknown = true;
+    if (!quote) {
+      unknown = true;
+      continue;
+    }
+    beforeRow?.(quote, row);
+    mergeRow(quote, row);
+    changed?.push(quote);
   }
+  state.changed = changed;
   state.seq = delta.seq;
   return unknown ? 'unknown-symbol' : 'applied';
 }

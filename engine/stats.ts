@@ -4,35 +4,40 @@ import type { TileSummary, ViewStats } from './api.ts';
 
 const MOVERS = 5;
 
-/** Counts advancers/decliners/unchanged and picks the top five each way (ties by symbol). */
-export function computeStats(quotes: readonly Quote[], total: number): ViewStats {
+/**
+ * Counts advancers/decliners/unchanged and picks the top five each way (ties by symbol). `pct` is
+ * each quote's pct_change when the caller keeps it as a column: the scan then reads one typed
+ * array and touches a quote only to break a tie or to report a mover.
+ */
+export function computeStats(quotes: readonly Quote[], total: number, pct: Float64Array = Float64Array.from(quotes, (q) => q.pct_change)): ViewStats {
   let advancers = 0, decliners = 0, unchanged = 0;
-  const gainers: Quote[] = [], losers: Quote[] = [];
-  for (const q of quotes) {
-    if (q.pct_change > 0) advancers++;
-    else if (q.pct_change < 0) decliners++;
+  const gainers: number[] = [], losers: number[] = [];
+  for (let i = 0; i < pct.length; i++) {
+    const p = pct[i]!;
+    if (p > 0) advancers++;
+    else if (p < 0) decliners++;
     else unchanged++;
-    keepTop(gainers, q, 1);
-    keepTop(losers, q, -1);
+    keepTop(gainers, i, 1, quotes, pct);
+    keepTop(losers, i, -1, quotes, pct);
   }
+  const summary = (i: number): TileSummary => {
+    const q = quotes[i]!;
+    return { symbol: q.symbol, name: q.name, price: q.price, pct_change: q.pct_change };
+  };
   return { count: quotes.length, total, advancers, decliners, unchanged, gainers: gainers.map(summary), losers: losers.map(summary) };
 }
 
-/** Whether `a` ranks before `b`: bigger move in the direction `sign`, then symbol order. */
-function ranksBefore(a: Quote, b: Quote, sign: 1 | -1): boolean {
-  const d = sign * (a.pct_change - b.pct_change);
-  return d > 0 || (d === 0 && a.symbol < b.symbol);
+/** Whether quote `a` ranks before `b`: bigger move in the direction `sign`, then symbol order. */
+function ranksBefore(a: number, b: number, sign: 1 | -1, quotes: readonly Quote[], pct: Float64Array): boolean {
+  const d = sign * (pct[a]! - pct[b]!);
+  return d > 0 || (d === 0 && quotes[a]!.symbol < quotes[b]!.symbol);
 }
 
-/** Inserts `q` into a list kept sorted and at most MOVERS long: O(n) overall, no full sort. */
-function keepTop(list: Quote[], q: Quote, sign: 1 | -1): void {
-  if (list.length === MOVERS && !ranksBefore(q, list[MOVERS - 1]!, sign)) return;
-  let i = list.length;
-  while (i > 0 && ranksBefore(q, list[i - 1]!, sign)) i--;
-  list.splice(i, 0, q);
+/** Inserts index `i` into a list kept sorted and at most MOVERS long: O(n) overall, no full sort. */
+function keepTop(list: number[], i: number, sign: 1 | -1, quotes: readonly Quote[], pct: Float64Array): void {
+  if (list.length === MOVERS && !ranksBefore(i, list[MOVERS - 1]!, sign, quotes, pct)) return;
+  let at = list.length;
+  while (at > 0 && ranksBefore(i, list[at - 1]!, sign, quotes, pct)) at--;
+  list.splice(at, 0, i);
   if (list.length > MOVERS) list.pop();
-}
-
-function summary(q: Quote): TileSummary {
-  return { symbol: q.symbol, name: q.name, price: q.price, pct_change: q.pct_change };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createInvalidCounter, parseServerMessage, parseStocksResponse } from './validate.ts';
+import { ServerMessageSchema } from '../relay/protocol.ts';
+import { createInvalidCounter, isValidationCompiled, parseServerMessage, parseStocksResponse } from './validate.ts';
 import { feedOk, threeQuotes } from './test/fixtures.ts';
 
 describe('parseServerMessage(data)', () => {
@@ -30,6 +31,25 @@ describe('parseServerMessage(data)', () => {
   it('names the offending field in the detail', () => {
     const parsed = parseServerMessage(JSON.stringify({ type: 'delta', seq: 2, sent_at: 1, quotes: [{ symbol: 'AAPL', volume: 1.5 }] }));
     expect(!parsed.ok && parsed.detail).toMatch(/^delta: quotes\.0\.volume: /);
+  });
+});
+
+describe('parseServerMessage(data) with the compiled schema', () => {
+  it('is compiled where eval is allowed, as in Node', () => {
+    expect(isValidationCompiled).toBe(true);
+  });
+
+  it.each([
+    { type: 'delta', seq: 2, sent_at: 1, quotes: [{ symbol: 'AAPL', price: 1 }, { symbol: 'XOM', change: Infinity }] },
+    { type: 'delta', seq: 0, sent_at: 1, quotes: [] },
+    { type: 'delta', seq: 2, sent_at: 1, quotes: [{ symbol: 'AAPL', stale_since: -1 }] },
+    { type: 'snapshot', seq: 1, sent_at: 1, feed: feedOk, quotes: [{ ...threeQuotes[0], sector: 'Crypto' }] },
+    { type: 'status', ...feedOk, sent_at: 1.5 },
+  ])('finds the same first issue as the relay\'s own schema (%#)', (message) => {
+    const text = JSON.stringify(message);
+    const parsed = parseServerMessage(text);
+    const issue = ServerMessageSchema.safeParse(JSON.parse(text)).error!.issues[0]!;
+    expect(!parsed.ok && parsed.detail).toBe(`${message.type}: ${issue.path.join('.')}: ${issue.message}`);
   });
 });
 

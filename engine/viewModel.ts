@@ -1,6 +1,8 @@
 /**
  * The engine's side of one view: the filters, the parsed criteria and the layout it keeps stable
- * between calls. `compute` turns the market's quotes into a ViewFrame.
+ * between calls. `compute` turns the market's quotes into a ViewFrame. Told which quotes changed,
+ * it updates the view's typed columns for those alone; the rest of the work (the layout's share
+ * check, the stats) then runs over typed arrays, not quotes.
  */
 import type { Quote } from '../relay/protocol.ts';
 import { DEFAULT_VIEW, type CriteriaError, type View } from './api.ts';
@@ -8,14 +10,18 @@ import type { Criteria } from './criteria/parse.ts';
 import { parseCriteria } from './criteria/parse.ts';
 import { filterQuotes, type FilterResult } from './filter.ts';
 import { computeLayout, type LayoutState } from './layout.ts';
-import { packTiles, type ViewFrame } from './frame.ts';
+import type { ViewFrame } from './frame.ts';
 import { computeStats } from './stats.ts';
+import { arrangeTiles, createColumns, updateColumns, type TileColumns } from './tileColumns.ts';
 
 export interface ViewModel {
   readonly view: View;
   setView(view: View): void;
-  /** `quotes` is the market's map: deltas mutate its quotes, snapshots replace the map. */
-  compute(quotes: ReadonlyMap<string, Quote>): ViewFrame;
+  /**
+   * `quotes` is the market's map: deltas mutate its quotes, snapshots replace the map. `changed`
+   * lists the quotes changed since the previous call (merge.ts `takeChanges`); null means any may have.
+   */
+  compute(quotes: ReadonlyMap<string, Quote>, changed?: readonly Quote[] | null): ViewFrame;
 }
 
 export function createViewModel(initial: View = DEFAULT_VIEW): ViewModel {
@@ -23,6 +29,7 @@ export function createViewModel(initial: View = DEFAULT_VIEW): ViewModel {
   let criteria: { text: string; parsed: Criteria | null; error: CriteriaError | null } = compile(view.criteria);
   let layout: LayoutState | null = null;
   let filtered: { quotes: ReadonlyMap<string, Quote>; view: View; result: FilterResult } | null = null;
+  let columns: TileColumns | null = null;
 
   /**
    * Universe, sectors, search and zoom depend on fields a delta never changes, so while the view
@@ -45,11 +52,18 @@ export function createViewModel(initial: View = DEFAULT_VIEW): ViewModel {
       view = normalizeView(next);
       if (view.criteria !== criteria.text) criteria = compile(view.criteria);
     },
-    compute(quotes) {
+    compute(quotes, changed = null) {
       const { quotes: shown, total } = filter(quotes);
-      layout = computeLayout({ quotes: shown, sizeBy: view.sizeBy, width: view.width, height: view.height }, layout);
-      const tiles = packTiles(shown, layout.order, view.colorBy);
-      return { ...tiles, layout: layout.layout, stats: computeStats(shown, total), criteriaError: criteria.error };
+      // The same filtered array means the same map, view and tiles: only `changed` needs a look.
+      if (changed && columns?.quotes === shown) updateColumns(columns, changed);
+      else columns = createColumns(shown, view);
+      layout = computeLayout({ quotes: shown, sizeBy: view.sizeBy, width: view.width, height: view.height, sizes: columns.sizes }, layout);
+      if (columns.order !== layout.order) arrangeTiles(columns, layout.order);
+      return {
+        // The columns live on; each frame gets arrays of its own to transfer.
+        values: columns.values.slice(), prices: columns.prices.slice(), stale: columns.stale.slice(),
+        layout: layout.layout, stats: computeStats(shown, total, columns.pct), criteriaError: criteria.error,
+      };
     },
   };
 }
