@@ -18,6 +18,7 @@ import { applySnapshot, createMarketState, takeChanges } from './merge.ts';
 import type { Store } from './store.ts';
 import { createThrottle } from './throttle.ts';
 import { systemTimers, type Timers } from './timers.ts';
+import { isValidationCompiled } from './validate.ts';
 import { createViewModel } from './viewModel.ts';
 
 export interface EngineTuning {
@@ -180,6 +181,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
     async start(config: EngineConfig) {
       if (started || disposed) return;
       started = true;
+      // A Content-Security-Policy without 'unsafe-eval' on the worker script stops z.compile.
+      if (!isValidationCompiled) log('validating relay messages with zod\'s interpreter: eval is forbidden here, so z.compile is not in use');
       pollIntervalMs = config.pollIntervalMs;
       const urls = resolveEndpoints(config, deps.origin ?? '');
       connection = createConnection({
