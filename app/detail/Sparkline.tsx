@@ -40,13 +40,15 @@ export function Sparkline({ history, prevClose, width, height }: SparklineProps)
       width={width}
       height={height}
       viewBox={`0 0 ${width} ${height}`}
+      preserveAspectRatio="none"
       role="img"
       aria-label={`Intraday price, ${n} points, last ${last.toFixed(2)}${prevClose !== null ? `, previous close ${prevClose.toFixed(2)}` : ''}`}
     >
       <path className="sparkline-area" d={fill} />
       {prevClose !== null && <line className="sparkline-base" x1={0} x2={width} y1={y(prevClose)} y2={y(prevClose)} />}
       <path className="sparkline-line" d={path} />
-      <circle className="sparkline-dot" cx={x(points[n - 1]![0])} cy={y(last)} r={2.5} />
+      {/* A zero-length round-capped stroke: stays a dot when the chart stretches to its box. */}
+      <path className="sparkline-dot" d={`M${x(points[n - 1]![0])},${y(last)}h0`} />
     </svg>
   );
 }
