@@ -25,6 +25,16 @@ describe('createFrameStore()', () => {
     expect(listener).toHaveBeenCalledTimes(2);
   });
 
+  it('push(frame) marks every tile stale when the frame status is stale, and only the relay\'s when not', () => {
+    const store = createFrameStore();
+    const live = frame(1, layout);
+    live.stale[1] = 1;
+    store.push(live);
+    expect([...store.get()!.stale]).toEqual([0, 1]);
+    store.push({ ...frame(2, null), status: engineStatus({ stale: true, fromCache: true }) });
+    expect([...store.get()!.stale]).toEqual([1, 1]);
+  });
+
   it('push(frame) drops and counts a frame whose arrays do not match the layout, keeping the good one', () => {
     const store = createFrameStore();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

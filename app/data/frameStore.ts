@@ -4,6 +4,7 @@
  *
  * The engine sends `layout` only when geometry changed; the store keeps the last one so every
  * RenderFrame is complete. A frame whose arrays do not match its layout is dropped and counted.
+ * A frame whose status is stale has every tile marked stale.
  */
 import type { Frame, FrameLayout } from '../../engine/api.ts';
 
@@ -38,6 +39,10 @@ export function createFrameStore(): FrameStore {
         if (rejected === 1 || rejected % 100 === 0) console.warn(`dropped ${rejected} frame(s) not matching their layout`);
         return;
       }
+      // When the whole feed is stale (offline, from cache, or no update for 3 intervals) every tile
+      // is as old as the feed, whatever the relay last said about each symbol. The arrays are this
+      // frame's own (transferred from the worker), so marking them in place is safe.
+      if (frame.status.stale) frame.stale.fill(1);
       current = { ...frame, layout, layoutChanged: frame.layout !== null };
       for (const listener of listeners) listener();
     },
