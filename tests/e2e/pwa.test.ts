@@ -165,8 +165,13 @@ describe('PWA', () => {
     await screenshot(page, 'pwa-update-prompt');
     // Until accepted, the running tab keeps its own build.
     expect(await buildIdOf(page)).toBe(oldBuild);
-    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), page.click('[data-testid="update-prompt"] button:has-text("Reload")')]);
-    await waitForTiles(page, 450);
+    await page.click('[data-testid="update-prompt"] button:has-text("Reload")');
+    await page.waitForFunction((old) => document.querySelector('meta[name="app-build"]')?.getAttribute('content') !== old, oldBuild, { timeout: 30_000 });
+    // The reload keeps the view (still filtered to Energy from the offline step) and goes live.
+    expect(new URL(page.url()).searchParams.get('sectors')).toBe('Energy');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="heatmap"]')?.dataset.tileCount) >= 10, null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="connection-pill"]')?.getAttribute('data-connection') === 'live', null, { timeout: 30_000 });
+    await screenshot(page, 'pwa-after-update');
     const newBuild = await buildIdOf(page);
     expect(newBuild).not.toBe(oldBuild);
     expect(newBuild).toMatch(/^e2e-next-/);
