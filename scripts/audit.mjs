@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import lighthouse from 'lighthouse';
+import lighthouse, { desktopConfig } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { loadConfig } from '../dist/relay/config.js';
 import { startRelay } from '../dist/relay/relay.js';
@@ -24,24 +24,28 @@ const chrome = await chromeLauncher.launch({
 let failed = false;
 try {
   const url = `http://127.0.0.1:${relay.port}/`;
-  const runs = [];
-  // Median of three runs: one run on a 2-core machine is noisy.
-  for (let i = 0; i < 3; i++) {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error',
-      onlyCategories: Object.keys(TARGETS) });
-    runs.push(result.lhr);
+  // Mobile (Lighthouse's default: Moto G class device, 4× CPU slowdown, slow 4G) is the target;
+  // desktop is printed alongside for the wallboard case.
+  for (const [label, config] of [['mobile', undefined], ['desktop', desktopConfig]]) {
+    const runs = [];
+    // Median of three runs: one run on a 2-core machine is noisy.
+    for (let i = 0; i < 3; i++) {
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(TARGETS) }, config);
+      runs.push(result.lhr);
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log(`\nLighthouse ${runs[0].lighthouseVersion}, ${url}, ${label}, median of ${runs.length} runs\n`);
+    console.log('| category | score | target |');
+    console.log('|---|---:|---:|');
+    for (const [id, target] of Object.entries(TARGETS)) {
+      const score = median(runs.map((r) => Math.round((r.categories[id]?.score ?? 0) * 100)));
+      if (label === 'mobile' && score < target) failed = true;
+      console.log(`| ${id} | ${score} | ≥ ${target} |`);
+    }
+    const metric = (id) => median(runs.map((r) => r.audits[id]?.numericValue ?? NaN));
+    console.log(`\nFCP ${Math.round(metric('first-contentful-paint'))} ms, LCP ${Math.round(metric('largest-contentful-paint'))} ms, ` +
+      `TBT ${Math.round(metric('total-blocking-time'))} ms, CLS ${metric('cumulative-layout-shift').toFixed(3)}, SI ${Math.round(metric('speed-index'))} ms`);
   }
-  console.log(`\nLighthouse ${runs[0].lighthouseVersion}, ${url} (mobile emulation, median of ${runs.length} runs)\n`);
-  console.log('| category | score | target |');
-  console.log('|---|---:|---:|');
-  for (const [id, target] of Object.entries(TARGETS)) {
-    const scores = runs.map((r) => Math.round((r.categories[id]?.score ?? 0) * 100)).sort((a, b) => a - b);
-    const median = scores[Math.floor(scores.length / 2)];
-    if (median < target) failed = true;
-    console.log(`| ${id} | ${median} | ≥ ${target} |`);
-  }
-  const failing = Object.values(runs[1].audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary');
-  if (failing.length) console.log(`\nfailing audits: ${failing.map((a) => a.id).join(', ')}`);
 } finally {
   await chrome.kill();
   await relay.stop();
