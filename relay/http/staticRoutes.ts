@@ -1,7 +1,7 @@
 /** Serves the built app (see static.ts) with security headers, ETags and a single-page fallback. */
 import { createHash } from 'node:crypto';
 import type { TemplatedApp } from 'uWebSockets.js';
-import { chooseEncoding, loadStaticSite, SECURITY_HEADERS, type StaticFile } from './static.ts';
+import { chooseEncoding, loadStaticSite, SECURITY_HEADERS, securityHeadersFor, type StaticFile } from './static.ts';
 import { send } from './respond.ts';
 
 const BUILD_HINT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Live Market Heatmap</title>
@@ -29,7 +29,7 @@ export function registerStatic(app: TemplatedApp, dir: string): void {
       return;
     }
     const etag = etags.get(file)!;
-    const headers = { 'Cache-Control': file.cacheControl, ETag: etag, Vary: 'Accept-Encoding', ...SECURITY_HEADERS };
+    const headers = { 'Cache-Control': file.cacheControl, ETag: etag, Vary: 'Accept-Encoding', ...securityHeadersFor(path) };
     if (req.getHeader('if-none-match') === etag) {
       send(res, 304, '', headers);
       return;

@@ -13,6 +13,7 @@ beforeAll(async () => {
   await mkdir(join(site, 'assets'));
   await writeFile(join(site, 'index.html'), '<!doctype html><title>app</title><div id="root"></div>');
   await writeFile(join(site, 'assets', 'index-abc123.js'), script);
+  await writeFile(join(site, 'assets', 'worker-Xy_9z.js'), 'self.onmessage = () => {};');
   t = await startTestRelay({ STATIC_DIR: site });
 });
 afterAll(() => t.stop());
@@ -55,6 +56,13 @@ describe('static app', () => {
     expect(route.status).toBe(200);
     expect(route.body.toString()).toContain('<div id="root">');
     expect((await rawGet('/assets/missing.js', {})).status).toBe(404);
+  });
+  it('allows eval only in the data worker script (zod-compiled validators), nowhere else', async () => {
+    const worker = await rawGet('/assets/worker-Xy_9z.js', {});
+    expect(worker.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-eval'");
+    for (const path of ['/', '/assets/index-abc123.js']) {
+      expect((await rawGet(path, {})).headers['content-security-policy']).not.toContain('unsafe-eval');
+    }
   });
   it('sends security headers with the app', async () => {
     const shell = await rawGet('/', {});
