@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { createColorScale } from './colorScale.ts';
+import { interpolateRgb, piecewise, rgb } from 'd3';
+import { createColorScale, STEPS } from './colorScale.ts';
 import { cssRgb, unpackRgb } from './rgb.ts';
 import { PALETTES, PALETTE_IDS } from './palettes.ts';
 import { staleColor } from './mix.ts';
@@ -16,6 +17,17 @@ describe('createColorScale(palette, domain)', () => {
         expect(cssRgb(scale.color(0)), `${id} ±${domain}`).toBe(stops[3]);
         expect(cssRgb(scale.color(-domain))).toBe(stops[0]);
         expect(cssRgb(scale.color(domain))).toBe(stops[6]);
+      }
+    }
+  });
+
+  it('samples the colours of d3 piecewise(interpolateRgb, stops) at every step', () => {
+    for (const id of PALETTE_IDS) {
+      const { lut } = createColorScale(id, 3);
+      const d3Scale = piecewise(interpolateRgb, [...PALETTES[id].stops]);
+      for (let i = 0; i <= STEPS; i++) {
+        const c = rgb(d3Scale(i / STEPS));
+        expect(cssRgb(lut[i]!), `${id} step ${i}`).toBe(cssRgb((c.r << 16) | (c.g << 8) | c.b));
       }
     }
   });

@@ -1,8 +1,10 @@
 /**
- * The tile colour scale: a d3 piecewise scale over a fixed symmetric domain, clamped, sampled into
- * a lookup table so painting thousands of tiles per frame costs one array read each.
+ * The tile colour scale: piecewise-linear RGB between the palette's stops (what d3's
+ * `piecewise(interpolateRgb, stops)` gives) over a fixed symmetric domain, clamped, sampled into a
+ * lookup table so painting thousands of tiles per frame costs one array read each. It is built
+ * during the first render, so it is sampled with plain arithmetic rather than through d3's
+ * colour strings, which cost several ms more on a cold start.
  */
-import { interpolateRgb, piecewise, rgb } from 'd3';
 import { PALETTES } from './palettes.ts';
 import { labelColor } from './contrast.ts';
 import { staleColor } from './mix.ts';
@@ -28,12 +30,22 @@ export interface ColorScale {
 /** Colour steps across the whole scale: finer than the eye can tell apart on a tile. */
 export const STEPS = 512;
 
+/** Channel `shift` of the colour `t` (0…1) of the way along `stops`, rounded and clamped as d3 does. */
+function sampleChannel(stops: readonly number[], t: number, shift: number): number {
+  const n = stops.length - 1;
+  const i = Math.min(n - 1, Math.floor(t * n));
+  const u = t * n - i;
+  const a = (stops[i]! >> shift) & 255;
+  const b = (stops[i + 1]! >> shift) & 255;
+  return Math.max(0, Math.min(255, Math.round(a * (1 - u) + b * u)));
+}
+
 export function createColorScale(palette: PaletteId, domain: ColorDomain): ColorScale {
-  const interpolate = piecewise(interpolateRgb, [...PALETTES[palette].stops]);
+  const stops = PALETTES[palette].stops.map((hex) => parseInt(hex.slice(1), 16));
   const lut = new Uint32Array(STEPS + 1);
   for (let i = 0; i <= STEPS; i++) {
-    const c = rgb(interpolate(i / STEPS));
-    lut[i] = (Math.round(c.r) << 16) | (Math.round(c.g) << 8) | Math.round(c.b);
+    const t = i / STEPS;
+    lut[i] = (sampleChannel(stops, t, 16) << 16) | (sampleChannel(stops, t, 8) << 8) | sampleChannel(stops, t, 0);
   }
   const position = (pct: number) => (Number.isFinite(pct) ? Math.min(1, Math.max(0, (pct / domain + 1) / 2)) : 0.5);
   const staleLut = lut.map(staleColor);

@@ -27,6 +27,14 @@ describe('contrast', () => {
     expect(worst).toBeGreaterThanOrEqual(4.5);
   });
 
+  it('labelColor(tile) picks whichever of black and white contrasts more, on every grey and a colour sample', () => {
+    const tiles = [...Array.from({ length: 256 }, (_, v) => v * 0x010101), ...Array.from({ length: 4096 }, (_, i) => (i * 0x9e3779) & 0xffffff)];
+    for (const tile of tiles) {
+      const best = contrastRatio(tile, WHITE) >= contrastRatio(tile, BLACK) ? WHITE : BLACK;
+      expect(labelColor(tile), tile.toString(16)).toBe(best);
+    }
+  });
+
   it('labelColor picks black on light tiles and white on dark ones', () => {
     expect(labelColor(0x30cc5a)).toBe(BLACK);
     expect(labelColor(0x414554)).toBe(WHITE);

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import type { View } from '../../engine/api.ts';
 import { useEngine } from './EngineContext.tsx';
+import { markStartup } from '../perfMarks.ts';
 
 /** `view` is null until the map has been measured; nothing is requested before that. */
 export function useEngineView(view: View | null): void {
@@ -25,9 +26,13 @@ export function useEngineView(view: View | null): void {
     let cancelled = false;
     let unsubscribe: (() => void) | null = null;
     subscribed.current = true;
+    markStartup('subscribe');
     sent.current = JSON.stringify(latest.current);
     engine
-      .subscribe(latest.current, (frame) => store.push(frame))
+      .subscribe(latest.current, (frame) => {
+        markStartup('first-frame');
+        store.push(frame);
+      })
       .then((unsub) => {
         if (cancelled) void unsub();
         else unsubscribe = unsub;

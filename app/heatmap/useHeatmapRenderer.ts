@@ -3,10 +3,11 @@
  * keeps the backing store sized to the container and devicePixelRatio, and mirrors a few facts
  * onto the container as data attributes for tests and tooling (`data-tile-count`, `data-seq`).
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
 import { createHeatmapRenderer, type HeatmapRenderer, type RendererOptions } from './renderer.ts';
 import { installProbe } from './probe.ts';
+import { markStartup } from '../perfMarks.ts';
 
 export function useHeatmapRenderer(
   containerRef: RefObject<HTMLDivElement | null>,
@@ -18,14 +19,17 @@ export function useHeatmapRenderer(
   const rendererRef = useRef<HeatmapRenderer | null>(null);
   const optionsRef = useRef(options);
   const onResizeRef = useRef(onResize);
-  useEffect(() => {
+  useLayoutEffect(() => {
     onResizeRef.current = onResize;
   }, [onResize]);
 
-  useEffect(() => {
+  // A layout effect: the map is measured as soon as it is in the DOM, so the engine hears the
+  // viewport size in the same task (no wait for a ResizeObserver callback in a later frame).
+  useLayoutEffect(() => {
     const container = containerRef.current;
     const canvas = canvasRef.current;
     if (!container || !canvas) return;
+    markStartup('map-mounted');
     const renderer = createHeatmapRenderer(canvas, optionsRef.current);
     rendererRef.current = renderer;
     const removeProbe = installProbe(renderer);
@@ -37,15 +41,25 @@ export function useHeatmapRenderer(
       container.dataset.tileCount = String(frame.layout.symbols.length);
       container.dataset.seq = String(frame.seq);
       container.dataset.layoutVersion = String(frame.layout.version);
+      if (frame.layout.symbols.length > 0) markStartup('tiles');
     };
     paint();
     const unsubscribe = store.subscribe(paint);
 
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const { width, height } = entry.contentRect;
-      renderer.resize(width, height, window.devicePixelRatio || 1);
+    let last = { width: -1, height: -1, dpr: -1 };
+    const measured = (width: number, height: number) => {
+      const dpr = window.devicePixelRatio || 1;
+      if (width === last.width && height === last.height && dpr === last.dpr) return;
+      last = { width, height, dpr };
+      markStartup('measured');
+      renderer.resize(width, height, dpr);
       onResizeRef.current({ width, height });
+    };
+    // Not laid out yet (zero area, e.g. in a hidden tab's first layout): the observer reports it.
+    const rect = container.getBoundingClientRect();
+    if (rect.width > 0 && rect.height > 0) measured(rect.width, rect.height);
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) measured(entry.contentRect.width, entry.contentRect.height);
     });
     observer.observe(container);
     return () => {

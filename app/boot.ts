@@ -1,0 +1,20 @@
+/**
+ * Entry: starts the engine worker before anything else, then loads the app. The worker needs a few
+ * hundred ms to start, load the cached snapshot and lay out the first frame; started here (a tiny
+ * chunk that runs as soon as the HTML is parsed) that work overlaps the download, parse and first
+ * render of the app bundle instead of following it.
+ */
+import { connectEngine } from '../engine/client.ts';
+import { engineConfigFromEnv } from '../engine/config.ts';
+import { markStartup } from './perfMarks.ts';
+
+markStartup('boot');
+const { api } = connectEngine();
+api.start(engineConfigFromEnv(import.meta.env, window.location)).catch((error: unknown) => console.error('engine start failed', error));
+
+import('./main.tsx')
+  .then(({ renderApp }) => renderApp(api))
+  .catch((error: unknown) => {
+    console.error('could not load the app', error);
+    document.getElementById('root')?.replaceChildren('The heatmap could not be loaded. Reload the page to try again.');
+  });
