@@ -1,5 +1,7 @@
 // Installs what is missing so `npm start` and `npm test` work on a fresh clone:
-// - node_modules, via `npm ci` when it is absent or older than package-lock.json;
+// - node_modules, via `npm install` (which follows package-lock.json) when it is absent or older
+//   than the lock file. Not `npm ci`: vite lists an optional Windows-only dependency that this
+//   registry does not serve, so it is absent from the lock file and `npm ci` refuses the lock;
 // - with --browser, Debian's Chromium for the browser tests (apt-get, as root) when absent.
 // Runs with Node alone: it must work before any dependency is installed.
 import { execSync } from 'node:child_process';
@@ -13,8 +15,8 @@ function ensureNodeModules() {
   const marker = 'node_modules/.package-lock.json';
   const fresh = existsSync(new URL(`../${marker}`, import.meta.url)) && mtime(marker) >= mtime('package-lock.json');
   if (fresh) return;
-  console.log('[ensure-deps] installing npm dependencies (npm ci)…');
-  run('npm ci --no-audit --no-fund');
+  console.log('[ensure-deps] installing npm dependencies (npm install, from package-lock.json)…');
+  run('npm install --no-audit --no-fund');
 }
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
