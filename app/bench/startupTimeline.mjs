@@ -13,7 +13,7 @@
  * `node app/bench/startupTimeline.mjs` (uses jiti for the relay source). Env: RUNS (default 5),
  * APP_DIR (default dist/app; build elsewhere with `npx vite build --outDir ...` to leave
  * dist/app alone; several comma-separated builds are compared reload by reload, each on its own
- * origin), TRACE=1, TRACE_OUT (where to write the raw trace JSON of the last reload); with TRACE=1
+ * origin), TRACE=1 (or `all`: every reload), TRACE_OUT (where to write the raw trace JSON); with TRACE=1
  * PROFILE=1 records a main-thread CPU profile instead (PROFILE_OUT; build with `--minify false`
  * for readable names).
  */
@@ -43,7 +43,11 @@ const WATCH_WORKERS = () => {
       const frame = data.argumentList?.[0]?.value;
       return frame?.layout ? `frame with layout (${frame.layout.symbols.length} tiles)` : 'frame';
     }
-    if (data.type === 'APPLY' || data.type === 'GET') return `${data.type} ${(data.path ?? []).join('.')}`;
+    if (data.type === 'APPLY' || data.type === 'GET') {
+      const view = data.argumentList?.[0]?.value;
+      const size = view && typeof view.width === 'number' ? ` ${view.width}×${view.height}` : '';
+      return `${data.type} ${(data.path ?? []).join('.')}${size}`;
+    }
     if (data.type === 'HANDLER' || data.type === 'RAW') return 'reply';
     return data.type ?? 'message';
   };
@@ -175,7 +179,7 @@ function summarizeProfile(profile, limit = 40) {
   return `self time:\n${top(self)}\n\ntotal time:\n${top(total)}`;
 }
 
-async function reloadOnce(browser, build, tracing) {
+async function reloadOnce(browser, build, tracing, run) {
   const { page } = build;
   const profiling = tracing && process.env.PROFILE === '1';
   let cdp = null;
@@ -211,7 +215,7 @@ async function reloadOnce(browser, build, tracing) {
   if (tracing && !profiling) {
     const buffer = await browser.stopTracing();
     build.trace = JSON.parse(buffer.toString());
-    if (process.env.TRACE_OUT) await writeFile(process.env.TRACE_OUT, buffer);
+    if (process.env.TRACE_OUT) await writeFile(process.env.TRACE === 'all' ? process.env.TRACE_OUT.replace(/(\.json)?$/, `-${run}.json`) : process.env.TRACE_OUT, buffer);
   }
 }
 
@@ -247,7 +251,7 @@ async function main() {
   for (const dir of APP_DIRS) builds.push(await openBuild(browser, modules, dir));
   // Builds take turns, reload by reload, so a busy machine slows them alike.
   for (let i = 0; i < RUNS; i++) {
-    for (const build of builds) await reloadOnce(browser, build, process.env.TRACE === '1' && i === RUNS - 1);
+    for (const build of builds) await reloadOnce(browser, build, process.env.TRACE === 'all' || (process.env.TRACE === '1' && i === RUNS - 1), i);
   }
   await browser.close();
   for (const build of builds) await build.forwarder.close();

@@ -27,16 +27,11 @@ export interface PaintStyle {
 /** Gap between neighbouring tiles, as an inset on every side (the map's grid lines). */
 const INSET = 0.5;
 
-/** Clears the whole canvas to `background` (the context state is reset first: see paintScene). */
-export function paintBackground(ctx: CanvasRenderingContext2D, background: string, width: number, height: number): void {
-  // A resize resets the context's state behind our back; start from a clean slate.
-  resetCanvasState(ctx);
-  setFill(ctx, background);
-  ctx.fillRect(0, 0, width, height);
-}
-
 export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle, width: number, height: number): void {
-  paintBackground(ctx, style.background, width, height);
+  // A resize resets the context's state behind our back; start from a clean slate each scene.
+  resetCanvasState(ctx);
+  setFill(ctx, style.background);
+  ctx.fillRect(0, 0, width, height);
   for (const group of model.groups) paintGroup(ctx, group, style);
   const all = new Array<number>(model.symbols.length);
   for (let i = 0; i < all.length; i++) all[i] = i;

@@ -7,7 +7,7 @@ import { now as d3Now, timer, type Timer } from 'd3';
 import type { RenderFrame } from '../data/frameStore.ts';
 import type { ColorScale } from '../color/colorScale.ts';
 import { createCanvasMeasure } from './canvasMeasure.ts';
-import { paintBackground, paintHeaders, paintScene, paintTiles, type PaintStyle } from './paint.ts';
+import { paintHeaders, paintScene, paintTiles, type PaintStyle } from './paint.ts';
 import { createHatch } from './hatch.ts';
 import { advance, applyLayout, applyValues, type Durations, type TileModel } from './tileModel.ts';
 import { fitTileLabel } from './labelFit.ts';
@@ -93,16 +93,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
     };
 
   function step(): void {
-    if (!ctx || !style) return stop();
-    if (!model) {
-      // No frame yet: clear to the background now. The first drawing after a resize allocates the
-      // backing store (~20–40 ms at 1440×800); done here, in the frame after the map was measured,
-      // that happens while the engine worker is still starting rather than inside the first paint,
-      // and the map is never a black box.
-      ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
-      paintBackground(ctx, style.background, size.width, size.height);
-      return stop();
-    }
+    if (!ctx || !model || !style) return stop();
     const started = performance.now();
     const result = advance(model, d3Now(), options.reducedMotion ? NO_MOTION : DURATIONS);
     ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);

@@ -7,11 +7,10 @@ import { advance, applyLayout, applyValues } from './tileModel.ts';
 const durations = { geometry: 500, color: 400 };
 const scale = createColorScale('red-green', 3);
 
-function layout(version: number, tiles: [string, number, number, number, number][]): FrameLayout {
+function layout(version: number, tiles: [string, number, number, number, number][], size = { width: 200, height: 100 }): FrameLayout {
   return {
     version,
-    width: 200,
-    height: 100,
+    ...size,
     symbols: tiles.map((t) => t[0]),
     names: tiles.map((t) => `${t[0]} Inc`),
     x: Float32Array.from(tiles, (t) => t[1]),
@@ -63,6 +62,15 @@ describe('applyLayout(prev, layout, now) and advance(model, now, durations)', ()
     const m2 = applyLayout(m1, nudged, 10);
     expect(m2.geometryDone).toBe(true);
     expect(Array.from(m2.cur.w)).toEqual([Math.fround(100.6), Math.fround(99.4)]);
+  });
+
+  it('jumps to a layout made for another map size (the box moved, not the market)', () => {
+    const m1 = applyLayout(null, v1, 0);
+    const shorter = layout(2, [['AAA', 0, 16, 100, 54], ['BBB', 100, 16, 100, 54]], { width: 200, height: 70 });
+    const m2 = applyLayout(m1, shorter, 10);
+    expect(m2.geometryDone).toBe(true);
+    expect(Array.from(m2.cur.h)).toEqual([54, 54]);
+    expect(advance(m2, 10, durations).busy).toBe(false);
   });
 
   it('grows a new tile from its centre', () => {

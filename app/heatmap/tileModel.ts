@@ -2,7 +2,8 @@
  * What the canvas shows, tile by tile, with transitions. Tiles are keyed by symbol: when a new
  * layout arrives, a tile that was already on screen moves from where it is drawn now to its new
  * rectangle, and a new tile grows from its centre; colours always ease from the colour on screen
- * to the new target. Arrays follow the current layout's order.
+ * to the new target. Arrays follow the current layout's order. A layout for another map size
+ * (a resize, or the status strip appearing) replaces the old one at once: resizing is not news.
  *
  * "from/to/cur" triples: `from` is where a transition started, `to` its target, `cur` what was
  * drawn last. Times are the `now` passed in (ms), so tests drive them directly.
@@ -29,6 +30,9 @@ export interface AnimatedGroup {
 
 export interface TileModel {
   version: number;
+  /** The map size the layout was made for, in CSS px. */
+  width: number;
+  height: number;
   symbols: string[];
   names: string[];
   index: Map<string, number>;
@@ -104,8 +108,11 @@ export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: nu
     }
   }
   // A relayout that moves nothing visibly (market caps drifting a little) jumps instead of
-  // animating: half a second of full-canvas repaints for sub-pixel motion buys nothing.
-  const settled = !prev || prev.symbols.length === 0 || maxMove(from, to) < MIN_ANIMATED_MOVE;
+  // animating: half a second of full-canvas repaints for sub-pixel motion buys nothing. So does
+  // one for a new map size: every tile moves, but only because the box did (e.g. the status strip
+  // appearing just after the cached map), and a window drag would restart the transition per step.
+  const resized = prev !== null && (prev.width !== layout.width || prev.height !== layout.height);
+  const settled = !prev || prev.symbols.length === 0 || resized || maxMove(from, to) < MIN_ANIMATED_MOVE;
   if (settled) for (const k of ['x', 'y', 'w', 'h'] as const) from[k].set(to[k]);
   const prevGroups = new Map(prev?.groups.map((g) => [groupKey(g.box), g.cur]) ?? []);
   const groups = layout.groups.map((box) => {
@@ -122,6 +129,8 @@ export function applyLayout(prev: TileModel | null, layout: FrameLayout, now: nu
   });
   return {
     version: layout.version,
+    width: layout.width,
+    height: layout.height,
     symbols: layout.symbols,
     names: layout.names,
     index,
