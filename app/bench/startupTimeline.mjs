@@ -4,18 +4,21 @@
  * reloaded RUNS times. Per reload it records, in ms from navigation start (median over the runs):
  * - navigation and resource timing (HTML from the service worker, main bundle, worker script);
  * - the app's own `app:*` performance marks (see app/perfMarks.ts);
- * - every message between the page and the engine worker, by direction (Comlink calls out,
- *   replies and frames in), from a wrapped `Worker` installed before any app script;
- * - the moment the map first holds every tile (polled every animation frame, as the PWA bench);
- * - with TRACE=1, a Chromium trace of the last reload: the worker thread's top-level tasks and the
- *   main thread's long tasks, so engine-side costs can be named.
+ * - the Comlink calls to the engine worker and their replies, from a wrapped `Worker` installed
+ *   before any app script (frames come back on their own port: `app:first-frame`, `app:tiles`);
+ * - the moment the map first holds every tile (polled every animation frame, as the PWA bench),
+ *   and when that poll first ran: page.reload() returns after the load event and the poll starts a
+ *   DevTools round trip later, so that is the earliest the PWA bench can see anything;
+ * - with TRACE, a Chromium trace: the worker thread's tasks and the main thread's long tasks of the
+ *   last reload, and with TRACE=all the engine worker's start-up phases (median over the reloads,
+ *   ms after `new Worker`), so engine-side costs can be named.
  *
  * `node app/bench/startupTimeline.mjs` (uses jiti for the relay source). Env: RUNS (default 5),
  * APP_DIR (default dist/app; build elsewhere with `npx vite build --outDir ...` to leave
  * dist/app alone; several comma-separated builds are compared reload by reload, each on its own
  * origin), TRACE=1 (or `all`: every reload), TRACE_OUT (where to write the raw trace JSON); with TRACE=1
  * PROFILE=1 records a main-thread CPU profile instead (PROFILE_OUT; build with `--minify false`
- * for readable names).
+ * for readable names). DEBUG=1 echoes the page's console.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,11 +41,6 @@ const WATCH_WORKERS = () => {
   const Native = window.Worker;
   const describe = (data) => {
     if (!data || typeof data !== 'object') return String(data);
-    if (data.type === 'APPLY' && (data.path ?? []).length === 0) {
-      // A call of a proxied callback: from the engine, that is a frame.
-      const frame = data.argumentList?.[0]?.value;
-      return frame?.layout ? `frame with layout (${frame.layout.symbols.length} tiles)` : 'frame';
-    }
     if (data.type === 'APPLY' || data.type === 'GET') {
       const view = data.argumentList?.[0]?.value;
       const size = view && typeof view.width === 'number' ? ` ${view.width}×${view.height}` : '';
@@ -68,10 +66,7 @@ const WATCH_WORKERS = () => {
 function tilesAt(page) {
   return page
     .waitForFunction((min) => {
-      // When the harness first got to look: page.reload() returns after the load event, and the
-      // poll starts one DevTools round trip later, so this bounds what the PWA bench can see.
       window.__firstPoll ??= performance.now();
-      (window.__polls ??= []).push(performance.now());
       const count = Number(document.querySelector('[data-testid="heatmap"]')?.dataset.tileCount ?? 0);
       return count >= min ? performance.now() : false;
     }, MIN_TILES, { timeout: 30_000, polling: 'raf' })
@@ -103,7 +98,6 @@ function collect() {
     seen.set(e.what, n);
     if (n <= 2) events.push({ at: e.at, what: n === 1 ? e.what : `${e.what} (2nd)` });
   }
-  if (window.__polls) console.log(window.__polls.map((t) => t.toFixed(0)).join(' '));
   return events;
 }
 
@@ -132,6 +126,61 @@ function summarizeTrace(trace, navStartTs) {
 }
 
 /** One build behind its own relay and forwarder (its own origin, so its own service worker and cache). */
+/**
+ * The engine worker's start, from one trace, in ms after `new Worker` (the `app:boot` mark): when
+ * its thread and script ran, and then each top-level task it ran until the map had its tiles,
+ * named by what it was (a message from the page, an IndexedDB result, a timer).
+ */
+function workerPhases(trace) {
+  const events = trace.traceEvents;
+  const boot = events.filter((e) => e.name === 'app:boot').at(-1);
+  const tiles = events.filter((e) => e.name === 'app:tiles').at(-1);
+  if (!boot || !tiles) return null;
+  const workers = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && /DedicatedWorker/.test(e.args.name)).map((e) => `${e.pid}:${e.tid}`));
+  const ms = (ts) => (ts - boot.ts) / 1000;
+  const inWorker = events.filter((e) => e.ph === 'X' && workers.has(`${e.pid}:${e.tid}`) && e.ts >= boot.ts && e.ts <= tiles.ts);
+  const first = (name) => inWorker.filter((e) => e.name === name).sort((a, b) => a.ts - b.ts)[0];
+  const phases = {};
+  const init = first('V8PerIsolateData::Initialize');
+  if (init) phases['worker thread starts'] = ms(init.ts);
+  for (const [name, label] of [['v8.compileModule', 'compile script'], ['v8.compile', 'compile script'], ['v8.evaluateModule', 'evaluate script'], ['EvaluateScript', 'evaluate script']]) {
+    const e = first(name);
+    if (e && !(`${label} (ms)` in phases)) phases[`${label} (ms)`] = e.dur / 1000;
+  }
+  const cache = inWorker.find((e) => e.name === 'v8.produceModuleCache' && e.args?.data);
+  phases['produce code cache (ms)'] = cache ? cache.dur / 1000 : 0;
+  const evaluated = inWorker.filter((e) => e.name === 'v8.evaluateModule' || e.name === 'EvaluateScript').sort((x, y) => x.ts - y.ts)[0];
+  const scriptDone = Math.max(...[evaluated, cache].filter(Boolean).map((e) => e.ts + e.dur));
+  if (evaluated) phases['script evaluated (and its cache produced)'] = ms(scriptDone);
+  const message = first('HandlePostMessage');
+  if (message) phases['first message from the page'] = ms(message.ts);
+  const opened = first('IDBOpenDBRequest::onSuccess(database)');
+  if (opened) phases['IndexedDB open'] = ms(opened.ts);
+  // Top-level tasks, each named by what ran it: IndexedDB results (snapshot, then history), the
+  // page's messages, timers (the throttled frame).
+  const tasks = inWorker
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.dur > 5000 && (!evaluated || e.ts >= scriptDone - 1))
+    .map((t) => {
+      const inner = inWorker.filter((e) => e.ts >= t.ts && e.ts < t.ts + t.dur);
+      const has = (name) => inner.some((e) => e.name === name);
+      return { t, kind: has('IDBRequest::SendResult') ? 'idb' : has('HandlePostMessage') ? 'message' : has('TimerFire') ? 'timer' : 'other' };
+    });
+  const idb = tasks.filter((x) => x.kind === 'idb');
+  for (const [i, label] of [[0, 'snapshot read'], [1, 'history read']]) {
+    if (!idb[i]) continue;
+    phases[`${label}: result at`] = ms(idb[i].t.ts);
+    phases[`${label}: handling (ms)`] = idb[i].t.dur / 1000;
+  }
+  // The frame with the tiles is the last timer or message task before they reached the page.
+  const frame = tasks.filter((x) => x.kind === 'timer' || x.kind === 'message').at(-1);
+  if (frame) {
+    phases[`frame with tiles: ${frame.kind} at`] = ms(frame.t.ts);
+    phases[`frame with tiles: ${frame.kind} (ms)`] = frame.t.dur / 1000;
+  }
+  phases['tiles on the page'] = ms(tiles.ts);
+  return phases;
+}
+
 async function openBuild(browser, modules, appDir) {
   const relay = await modules.startRelay({ config: modules.loadConfig({ BACKEND_HOST: '127.0.0.1', BACKEND_PORT: '0', LOG_LEVEL: 'silent',
     STATIC_DIR: appDir, DATA_DIR: await mkdtemp(join(tmpdir(), 'startup-timeline-')) }) });
@@ -139,7 +188,7 @@ async function openBuild(browser, modules, appDir) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(WATCH_WORKERS);
-  if (process.env.DEBUG_POLLS) {
+  if (process.env.DEBUG) {
     page.on('console', (m) => console.log('page:', m.text()));
     page.on('pageerror', (e) => console.log('page error:', e.message));
   }
@@ -151,7 +200,7 @@ async function openBuild(browser, modules, appDir) {
   forwarder.target(null);
   forwarder.dropAll();
   await context.setOffline(true);
-  return { appDir, page, forwarder, byWhat: new Map(), firsts: [], trace: null, lastInitMark: 0 };
+  return { appDir, page, forwarder, byWhat: new Map(), firsts: [], trace: null, lastInitMark: 0, phases: [] };
 }
 
 /** Self and total time per function of a CPU profile, heaviest first. */
@@ -190,14 +239,6 @@ async function reloadOnce(browser, build, tracing, run) {
     await cdp.send('Profiler.start');
   }
   if (tracing && !profiling) await browser.startTracing(page, { categories: ['blink.user_timing', 'devtools.timeline', 'v8', 'v8.execute', 'blink', 'disabled-by-default-devtools.timeline', 'IndexedDB', 'toplevel'] });
-  if (process.env.STRIP_BEFORE_RELOAD) {
-    await page.evaluate((what) => {
-      if (what.includes('table')) document.querySelector('[data-testid="tile-table"]')?.remove();
-      if (what.includes('canvas')) document.querySelector('canvas')?.remove();
-      if (what.includes('all')) document.getElementById('root')?.remove();
-    }, process.env.STRIP_BEFORE_RELOAD);
-    await page.waitForTimeout(200);
-  }
   await page.reload();
   build.firsts.push(await tilesAt(page));
   if (cdp) {
@@ -215,6 +256,8 @@ async function reloadOnce(browser, build, tracing, run) {
   if (tracing && !profiling) {
     const buffer = await browser.stopTracing();
     build.trace = JSON.parse(buffer.toString());
+    const phases = workerPhases(build.trace);
+    if (phases) build.phases.push(phases);
     if (process.env.TRACE_OUT) await writeFile(process.env.TRACE === 'all' ? process.env.TRACE_OUT.replace(/(\.json)?$/, `-${run}.json`) : process.env.TRACE_OUT, buffer);
   }
 }
@@ -226,6 +269,14 @@ function report(build) {
   rows.push({ what: `≥ ${MIN_TILES} tiles on the map`, at: median(firsts), min: Math.min(...firsts), max: Math.max(...firsts), n: firsts.length });
   for (const r of rows.sort((a, b) => a.at - b.at)) {
     console.log(`${r.at.toFixed(0).padStart(6)}  (${r.min.toFixed(0)}–${r.max.toFixed(0)}${r.n < RUNS ? `, ${r.n} runs` : ''})  ${r.what}`);
+  }
+  if (build.phases.length > 0) {
+    console.log(`\nEngine worker start, ms after new Worker, median of ${build.phases.length} traced reloads:\n`);
+    const keys = [...new Set(build.phases.flatMap((p) => Object.keys(p)))];
+    for (const k of keys) {
+      const xs = build.phases.map((p) => p[k]).filter((x) => typeof x === 'number');
+      console.log(`${median(xs).toFixed(1).padStart(7)}  ${k}${xs.length < build.phases.length ? ` (${xs.length} reloads)` : ''}`);
+    }
   }
   if (build.profile) console.log(`\nLast reload, main-thread CPU profile until the tiles (ms):\n${summarizeProfile(build.profile)}`);
   if (trace) {
