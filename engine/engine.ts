@@ -161,6 +161,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
       applySnapshot(market, cached);
       sync.restoreFeed(cached.feed);
       fromCache = true;
+      // Paint the cached map now; the history read (tens of ms) is only needed for sparklines.
+      frames.request();
     }
     loadHistoryRows(history, await opened.loadHistory());
     frames.request();
