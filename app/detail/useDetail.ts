@@ -6,46 +6,40 @@ import { useEffect, useState } from 'react';
 import type { Detail, History } from '../../engine/api.ts';
 import { useEngine } from '../data/EngineContext.tsx';
 
-/** undefined while loading; null when the engine has no quote for the symbol. */
-export function useDetail(symbol: string | null, refreshMs: number): Detail | null | undefined {
+type Engine = ReturnType<typeof useEngine>['engine'];
+type Fetch<T> = (engine: Engine, symbol: string) => Promise<T>;
+// Module-level, so the effect below sees the same function on every render.
+const fetchDetail: Fetch<Detail | null> = (engine, symbol) => engine.getDetail(symbol);
+const fetchHistory: Fetch<History> = (engine, symbol) => engine.getHistory(symbol);
+
+/** The latest value of `fetch(symbol)`, re-fetched every `refreshMs`; null until the first arrives. */
+function useRefreshed<T>(symbol: string | null, refreshMs: number, fetch: Fetch<T>): { symbol: string; value: T } | null {
   const { engine } = useEngine();
-  const [detail, setDetail] = useState<{ symbol: string; value: Detail | null } | null>(null);
+  const [latest, setLatest] = useState<{ symbol: string; value: T } | null>(null);
   useEffect(() => {
     if (symbol === null) return;
     let live = true;
     const load = () =>
-      engine
-        .getDetail(symbol)
-        .then((value) => live && setDetail({ symbol, value }))
-        .catch((error: unknown) => console.warn(`getDetail(${symbol}) failed`, error));
+      fetch(engine, symbol)
+        .then((value) => live && setLatest({ symbol, value }))
+        .catch((error: unknown) => console.warn(`fetching ${symbol} from the engine failed`, error));
     void load();
     const timer = window.setInterval(load, refreshMs);
     return () => {
       live = false;
       window.clearInterval(timer);
     };
-  }, [engine, symbol, refreshMs]);
-  return detail && detail.symbol === symbol ? detail.value : undefined;
+  }, [engine, symbol, refreshMs, fetch]);
+  return latest && latest.symbol === symbol ? latest : null;
+}
+
+/** undefined while loading; null when the engine has no quote for the symbol. */
+export function useDetail(symbol: string | null, refreshMs: number): Detail | null | undefined {
+  const latest = useRefreshed(symbol, refreshMs, fetchDetail);
+  return latest ? latest.value : undefined;
 }
 
 /** Intraday history for the sparkline, refreshed like useDetail. */
 export function useHistory(symbol: string | null, refreshMs: number): History | null {
-  const { engine } = useEngine();
-  const [history, setHistory] = useState<{ symbol: string; value: History } | null>(null);
-  useEffect(() => {
-    if (symbol === null) return;
-    let live = true;
-    const load = () =>
-      engine
-        .getHistory(symbol)
-        .then((value) => live && setHistory({ symbol, value }))
-        .catch((error: unknown) => console.warn(`getHistory(${symbol}) failed`, error));
-    void load();
-    const timer = window.setInterval(load, refreshMs);
-    return () => {
-      live = false;
-      window.clearInterval(timer);
-    };
-  }, [engine, symbol, refreshMs]);
-  return history && history.symbol === symbol ? history.value : null;
+  return useRefreshed(symbol, refreshMs, fetchHistory)?.value ?? null;
 }
