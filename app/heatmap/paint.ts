@@ -8,14 +8,10 @@ import { tileFont } from './canvasMeasure.ts';
 import { hex, resetCanvasState, setFill, setFont } from './canvasState.ts';
 import { tilePctLabel } from '../format/numbers.ts';
 import type { AnimatedGroup, TileModel } from './tileModel.ts';
+import type { RendererTheme } from './renderer.ts';
 
-export interface PaintStyle {
-  background: string;
-  headerFill: string;
-  headerText: string;
-  industryText: string;
-  headerUp: string;
-  headerDown: string;
+/** The renderer's theme plus what painting needs. */
+export interface PaintStyle extends RendererTheme {
   scale: ColorScale;
   measure: MeasureText;
   minFont: number;

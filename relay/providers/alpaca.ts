@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { AuthError, RateLimitedError, TransientError } from './types.ts';
-import type { FetchContext, Provider, ProviderBatch, ProviderLimits, ProviderQuote, RejectedRow } from './types.ts';
+import type { FetchContext, HttpProviderOptions, Provider, ProviderBatch, ProviderLimits, ProviderQuote, RejectedRow } from './types.ts';
 import { requestText, type HttpResult } from './http/request.ts';
 import { endpointUrl } from './http/url.ts';
 import { httpDetail, parseJsonBody, upstreamMessage } from './http/body.ts';
@@ -24,17 +24,11 @@ export const ALPACA_SNAPSHOTS_PATH = '/v2/stocks/snapshots';
 export const ALPACA_FREE_CALLS_PER_MINUTE = 200;
 const DAY_MS = 86_400_000;
 
-export interface AlpacaOptions {
-  apiKey: string;
+export interface AlpacaOptions extends HttpProviderOptions {
   apiSecret: string;
-  baseUrl?: string;
-  timeoutMs?: number;
-  fetch?: typeof globalThis.fetch;
-  now?: () => number;
   /** `iex` is the free real-time feed; `sip` needs a paid plan. */
   feed?: 'iex' | 'sip' | 'delayed_sip';
   chunkSize?: number;
-  callsPerMinute?: number;
 }
 
 const rfc3339 = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'not an RFC-3339 time');

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { AuthError, RateLimitedError, TransientError } from './types.ts';
-import type { FetchContext, Provider, ProviderBatch, ProviderLimits } from './types.ts';
+import type { FetchContext, HttpProviderOptions, Provider, ProviderBatch, ProviderLimits } from './types.ts';
 import type { UniverseMember } from '../universe.ts';
 import { requestText, type HttpResult } from './http/request.ts';
 import { endpointUrl } from './http/url.ts';
@@ -28,13 +28,7 @@ export const FINNHUB_FREE_CALLS_PER_MINUTE = 60;
 /** Finnhub's hard cap on every plan. */
 export const FINNHUB_CALLS_PER_SECOND = 30;
 
-export interface FinnhubOptions {
-  apiKey: string;
-  baseUrl?: string;
-  timeoutMs?: number;
-  fetch?: typeof globalThis.fetch;
-  now?: () => number;
-  callsPerMinute?: number;
+export interface FinnhubOptions extends HttpProviderOptions {
   callsPerSecond?: number;
   /** How many of the largest market caps count as most watched. */
   hotCount?: number;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AuthError, RateLimitedError, TransientError } from './types.ts';
-import type { FetchContext, Provider, ProviderBatch, ProviderLimits, RejectedRow, ProviderQuote } from './types.ts';
+import type { FetchContext, HttpProviderOptions, Provider, ProviderBatch, ProviderLimits, RejectedRow, ProviderQuote } from './types.ts';
 import { requestText, type HttpResult } from './http/request.ts';
 import { endpointUrl } from './http/url.ts';
 import { httpDetail, parseJsonBody, upstreamMessage } from './http/body.ts';
@@ -19,14 +19,7 @@ export const MASSIVE_SNAPSHOT_PATH = '/v2/snapshot/locale/us/markets/stocks/tick
 /** The free Basic plan's limit; paid stock plans advertise unlimited calls (pass Infinity). */
 export const MASSIVE_FREE_CALLS_PER_MINUTE = 5;
 
-export interface MassiveOptions {
-  apiKey: string;
-  baseUrl?: string;
-  timeoutMs?: number;
-  fetch?: typeof globalThis.fetch;
-  now?: () => number;
-  callsPerMinute?: number;
-}
+export type MassiveOptions = HttpProviderOptions;
 
 const bar = z.object({ o: z.number(), h: z.number(), l: z.number(), c: z.number(), v: z.number() }).partial();
 const MassiveRowSchema = z.object({

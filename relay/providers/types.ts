@@ -63,6 +63,18 @@ export interface Provider {
   readonly updatesWhenClosed: boolean;
 }
 
+/** What every HTTP provider's factory takes; providers add their own extras. */
+export interface HttpProviderOptions {
+  apiKey: string;
+  /** Overrides the provider's host (STOCK_API_BASE_URL; tests point it at a fake upstream). */
+  baseUrl?: string;
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+  now?: () => number;
+  /** The plan's limit; defaults to the free tier's. */
+  callsPerMinute?: number;
+}
+
 /** HTTP 429 or the provider's own limit signal. `retryAt` is epoch ms when known. */
 export class RateLimitedError extends Error {
   override readonly name = 'RateLimitedError';
