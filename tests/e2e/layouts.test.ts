@@ -65,7 +65,8 @@ describe('layouts', () => {
       [...el.querySelectorAll<HTMLElement>('button, select, input:not([type=radio]):not([type=checkbox]), label.chip, label.segment')]
         .filter((e) => e.offsetParent !== null)
         .map((e) => ({ text: e.textContent?.trim() || e.getAttribute('aria-label') || e.tagName, h: e.getBoundingClientRect().height }))
-        .filter((t) => t.h < 44),
+        // 0.01 px of slack: layout rounding reports a 44 px box as 43.99997 at some scroll offsets.
+        .filter((t) => t.h < 44 - 0.01),
     );
     expect(small, JSON.stringify(small)).toEqual([]);
     await noHorizontalScroll(page);
