@@ -8,6 +8,7 @@
  * marked stale; with partial (rotating) batches a symbol goes stale once it is older than
  * `staleAfterMs`.
  */
+import { symbolOrderHash } from './columnDelta.ts';
 import { DROP_REASONS, type DropReason, type Quote, type QuoteUpdate } from './protocol.ts';
 import type { ProviderBatch, ProviderQuote } from './providers/types.ts';
 import type { UniverseMember } from './universe.ts';
@@ -26,6 +27,8 @@ export interface SnapshotStore {
   readonly restored: boolean;
   quotes(): Quote[];
   get(symbol: string): Quote | undefined;
+  /** Where each symbol sits in `quotes()`, and that order's hash: column deltas name rows by position. */
+  order(): SymbolOrder;
   /** Applies one provider batch; returns the delta rows (empty when nothing changed, seq unchanged). */
   applyBatch(batch: ProviderBatch, now: number): QuoteUpdate[];
   /** Marks symbols stale whose last refresh is older than staleAfterMs; returns the delta rows. */
@@ -39,6 +42,11 @@ export interface SnapshotStoreOptions {
   universe: readonly UniverseMember[];
   /** For rotating providers: a symbol not refreshed for this long is stale. */
   staleAfterMs: number;
+}
+
+export interface SymbolOrder {
+  hash: number;
+  position: ReadonlyMap<string, number>;
 }
 
 type Mutable = Omit<Quote, 'symbol'>;
@@ -71,6 +79,8 @@ export function createSnapshotStore(options: SnapshotStoreOptions): SnapshotStor
   let seq = 0;
   let lastUpdate: number | null = null;
   let restored = false;
+  /** Symbols are only ever added (never removed or moved), so the order changes only then. */
+  let order: SymbolOrder | null = null;
 
   /** Writes `next` over the quote for `symbol`, recording changed fields in `out`. */
   function update(symbol: string, next: Partial<Mutable>, out: QuoteUpdate[]): void {
@@ -102,6 +112,7 @@ export function createSnapshotStore(options: SnapshotStoreOptions): SnapshotStor
     if (!quotes.has(row.symbol)) {
       const quote: Quote = { symbol: row.symbol, ...values };
       quotes.set(row.symbol, quote);
+      order = null;
       out.push({ ...quote });
       return;
     }
@@ -125,6 +136,10 @@ export function createSnapshotStore(options: SnapshotStoreOptions): SnapshotStor
     quotes: () => [...quotes.values()].map((q) => ({ ...q })),
     get: (symbol) => { const q = quotes.get(symbol); return q && { ...q }; },
     dropped: () => ({ ...dropped }),
+    order() {
+      order ??= { hash: symbolOrderHash(quotes.keys()), position: new Map([...quotes.keys()].map((symbol, i) => [symbol, i])) };
+      return order;
+    },
 
     applyBatch(batch, now) {
       const out: QuoteUpdate[] = [];
@@ -157,6 +172,7 @@ export function createSnapshotStore(options: SnapshotStoreOptions): SnapshotStor
         if (!known.has(q.symbol)) continue;
         quotes.set(q.symbol, { ...q, stale: true, stale_since: q.stale_since ?? q.timestamp });
       }
+      order = null;
       seq = Math.max(seq, persisted.seq);
       restored = quotes.size > 0;
     },

@@ -9,7 +9,8 @@ import WebSocket from 'ws';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { startRelay, type RunningRelay } from '../relay.ts';
-import { ServerMessageSchema, type ServerMessage } from '../protocol.ts';
+import { decodeColumnDelta } from '../columnDelta.ts';
+import { ServerMessageSchema, type ColumnDeltaMessage, type ServerMessage } from '../protocol.ts';
 
 export interface TestRelay {
   relay: RunningRelay;
@@ -40,20 +41,32 @@ export async function startTestRelay(env: Record<string, string> = {}, dataDir?:
 export interface TestClient {
   socket: WebSocket;
   messages: ServerMessage[];
+  /** Binary frames, decoded (only clients that asked for `?deltas=binary` get them). */
+  columnDeltas: ColumnDeltaMessage[];
   raw: string[];
   closed: Promise<{ code: number; reason: string }>;
   /** Resolves with the first recorded message (from `from` on) that matches. */
   waitFor<T extends ServerMessage>(match: (m: ServerMessage) => m is T, options?: { from?: number; timeoutMs?: number }): Promise<T>;
   waitFor(match: (m: ServerMessage) => boolean, options?: { from?: number; timeoutMs?: number }): Promise<ServerMessage>;
+  /** Resolves once `done()` holds, checked after every message. */
+  waitUntil(done: () => boolean, options?: { timeoutMs?: number }): Promise<void>;
   close(): void;
 }
 
 export function openClient(url: string, options: WebSocket.ClientOptions = {}): Promise<TestClient> {
   const socket = new WebSocket(url, options);
   const messages: ServerMessage[] = [];
+  const columnDeltas: ColumnDeltaMessage[] = [];
   const raw: string[] = [];
   const waiters = new Set<() => void>();
-  socket.on('message', (data) => {
+  socket.on('message', (data, isBinary) => {
+    if (isBinary) {
+      const decoded = decodeColumnDelta(data as Buffer);
+      if (!decoded.ok) throw new Error(decoded.detail);
+      columnDeltas.push(decoded.value);
+      for (const wake of waiters) wake();
+      return;
+    }
     const text = String(data);
     raw.push(text);
     messages.push(ServerMessageSchema.parse(JSON.parse(text)));
@@ -61,18 +74,20 @@ export function openClient(url: string, options: WebSocket.ClientOptions = {}): 
   });
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.on('close', (code, reason) => { resolve({ code, reason: String(reason) }); for (const wake of waiters) wake(); }));
+  const waitUntil = (done: () => boolean, { timeoutMs = 10_000 } = {}) => new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (done()) { waiters.delete(check); clearTimeout(timer); resolve(); }
+    };
+    const timer = setTimeout(() => { waiters.delete(check); reject(new Error(`no matching message within ${timeoutMs} ms`)); }, timeoutMs);
+    waiters.add(check);
+    check();
+  });
   const client: TestClient = {
-    socket, messages, raw, closed,
-    waitFor(match: (m: ServerMessage) => boolean, { from = 0, timeoutMs = 10_000 } = {}) {
-      return new Promise<ServerMessage>((resolve, reject) => {
-        const check = () => {
-          const found = messages.slice(from).find(match);
-          if (found) { waiters.delete(check); clearTimeout(timer); resolve(found); }
-        };
-        const timer = setTimeout(() => { waiters.delete(check); reject(new Error(`no matching message within ${timeoutMs} ms`)); }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
+    socket, messages, columnDeltas, raw, closed, waitUntil,
+    async waitFor(match: (m: ServerMessage) => boolean, { from = 0, timeoutMs = 10_000 } = {}) {
+      let found: ServerMessage | undefined;
+      await waitUntil(() => (found = messages.slice(from).find(match)) !== undefined, { timeoutMs });
+      return found!;
     },
     close: () => socket.close(),
   } as TestClient;

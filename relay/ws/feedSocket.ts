@@ -2,20 +2,24 @@
  * The live feed at /ws/stocks. Each client gets a snapshot on open, then every delta and status
  * through one pub/sub topic, so a delta is serialized once per tick however many clients listen.
  *
+ * Clients that connect with `?deltas=binary` listen on a second topic that gets deltas as
+ * column-delta frames (see columnDelta.ts); everything else goes to both topics alike.
+ *
  * Backpressure: a client whose send buffer passes the lag limit is unsubscribed (it stops getting
  * deltas, and nobody else waits for it). When its buffer drains it gets a fresh snapshot and is
  * subscribed again; if it stays stuck too long it is closed with code 4008.
  */
 import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
 import {
-  ClientMessageSchema, CLOSE_CODES, MAX_CLIENT_FRAME_BYTES,
-  type FeedStatus, type QuoteUpdate, type ServerMessage, type SnapshotMessage,
+  ClientMessageSchema, CLOSE_CODES, DeltaFormatSchema, MAX_CLIENT_FRAME_BYTES,
+  type DeltaFormat, type ErrorResponse, type FeedStatus, type QuoteUpdate, type ServerMessage, type SnapshotMessage,
 } from '../protocol.ts';
 import type { SnapshotStore } from '../snapshot.ts';
 import type { Logger } from '../log.ts';
 import { isAllowedOrigin } from '../http/cors.ts';
+import { columnFrameFor } from './columnFrame.ts';
 
-const TOPIC = 'quotes';
+const TOPICS: Record<DeltaFormat, string> = { json: 'quotes', binary: 'quotes.binary' };
 /** Buffered bytes beyond one snapshot at which a client counts as lagging. */
 const LAG_HEADROOM_BYTES = 512 * 1024;
 /** A lagging client that has not drained for this long is closed. */
@@ -25,6 +29,7 @@ const MAX_INVALID_MESSAGES = 20;
 const APP_PING_MS = 25_000;
 
 interface Client {
+  topic: string;
   invalid: number;
   laggingSince: number | null;
 }
@@ -64,7 +69,7 @@ export function createFeedSocket(app: TemplatedApp, options: FeedSocketOptions):
   function sendSnapshot(ws: WebSocket<Client>): void {
     ws.cork(() => {
       ws.send(snapshotText(), false);
-      ws.subscribe(TOPIC);
+      ws.subscribe(ws.getUserData().topic);
     });
   }
 
@@ -75,7 +80,7 @@ export function createFeedSocket(app: TemplatedApp, options: FeedSocketOptions):
       const client = ws.getUserData();
       if (client.laggingSince === null && ws.getBufferedAmount() > limit) {
         client.laggingSince = now;
-        ws.unsubscribe(TOPIC);
+        ws.unsubscribe(client.topic);
         options.log.warn('client lagging; skipping its deltas until it drains');
       } else if (client.laggingSince !== null && now - client.laggingSince > STUCK_MS) {
         ws.end(CLOSE_CODES.tooSlow, 'too slow: did not drain its backlog');
@@ -94,7 +99,12 @@ export function createFeedSocket(app: TemplatedApp, options: FeedSocketOptions):
     if (reply.type !== 'none') sendTo(ws, reply);
   }
 
-  const pingTimer = setInterval(() => app.publish(TOPIC, JSON.stringify({ type: 'ping', t: options.now() }), false), APP_PING_MS);
+  /** Text every client gets, whatever its delta format. */
+  const publishToAll = (text: string) => {
+    for (const topic of Object.values(TOPICS)) app.publish(topic, text, false);
+  };
+
+  const pingTimer = setInterval(() => publishToAll(JSON.stringify({ type: 'ping', t: options.now() })), APP_PING_MS);
   pingTimer.unref();
 
   app.ws<Client>('/ws/stocks', {
@@ -112,7 +122,13 @@ export function createFeedSocket(app: TemplatedApp, options: FeedSocketOptions):
         options.log.warn('refused WebSocket upgrade from a foreign origin', { origin });
         return;
       }
-      res.upgrade<Client>({ invalid: 0, laggingSince: null }, req.getHeader('sec-websocket-key'),
+      const format = DeltaFormatSchema.safeParse(req.getQuery('deltas') || 'json');
+      if (!format.success) {
+        const body: ErrorResponse = { error: 'bad_request', parameter: 'deltas', reason: `must be one of: ${DeltaFormatSchema.options.join(', ')}` };
+        res.cork(() => res.writeStatus('400 Bad Request').writeHeader('Content-Type', 'application/json').end(JSON.stringify(body)));
+        return;
+      }
+      res.upgrade<Client>({ topic: TOPICS[format.data], invalid: 0, laggingSince: null }, req.getHeader('sec-websocket-key'),
         req.getHeader('sec-websocket-protocol'), req.getHeader('sec-websocket-extensions'), context);
     },
     open(ws) {
@@ -136,16 +152,26 @@ export function createFeedSocket(app: TemplatedApp, options: FeedSocketOptions):
     clients: () => sockets.size,
     publishDelta(rows) {
       if (rows.length === 0) return;
-      checkLaggards(options.now());
-      app.publish(TOPIC, JSON.stringify({ type: 'delta', seq: options.store.seq, sent_at: options.now(), quotes: rows }), false);
+      const now = options.now();
+      checkLaggards(now);
+      const seq = options.store.seq;
+      // Each format is made only when someone listens for it, and at most once per delta.
+      let text: string | null = null;
+      const json = () => (text ??= JSON.stringify({ type: 'delta', seq, sent_at: now, quotes: rows }));
+      if (app.numSubscribers(TOPICS.json) > 0) app.publish(TOPICS.json, json(), false);
+      if (app.numSubscribers(TOPICS.binary) > 0) {
+        const frame = columnFrameFor(rows, options.store, seq, now);
+        if (frame) app.publish(TOPICS.binary, frame, true);
+        else app.publish(TOPICS.binary, json(), false);
+      }
     },
     publishSnapshot() {
       checkLaggards(options.now());
-      app.publish(TOPIC, snapshotText(), false);
+      publishToAll(snapshotText());
     },
     publishStatus(feed) {
       snapshotCache = null; // snapshots embed the feed status
-      app.publish(TOPIC, JSON.stringify({ type: 'status', sent_at: options.now(), ...feed }), false);
+      publishToAll(JSON.stringify({ type: 'status', sent_at: options.now(), ...feed }));
     },
     closeAll() {
       clearInterval(pingTimer);
