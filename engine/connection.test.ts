@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createConnection, type Connection, type ConnectionOptions, type TransportState } from './connection.ts';
+import { createConnection, withBinaryDeltas, type Connection, type ConnectionOptions, type TransportState } from './connection.ts';
 import { systemTimers } from './timers.ts';
 import { closedPort, startLinkServer, until, type LinkServer } from './test/linkServer.ts';
 
@@ -171,5 +171,14 @@ describe('createConnection(options)', () => {
     await until(() => link.sockets.length === 0);
     await new Promise((r) => setTimeout(r, 150));
     expect([link.upgrades, c.seen()]).toEqual([1, ['connecting', 'live']]);
+  });
+});
+
+describe('withBinaryDeltas(wsUrl)', () => {
+  it('asks for binary deltas unless the configured URL already chose a format', () => {
+    expect(withBinaryDeltas('ws://relay.test/ws/stocks')).toBe('ws://relay.test/ws/stocks?deltas=binary');
+    expect(withBinaryDeltas('wss://relay.test/ws/stocks?token=a')).toBe('wss://relay.test/ws/stocks?token=a&deltas=binary');
+    expect(withBinaryDeltas('ws://relay.test/ws/stocks?deltas=json')).toBe('ws://relay.test/ws/stocks?deltas=json');
+    expect(withBinaryDeltas('not a url')).toBe('not a url');
   });
 });

@@ -17,6 +17,8 @@ export type TransportState = 'connecting' | 'live' | 'reconnecting' | 'polling' 
 /** The part of the browser's WebSocket (and the `ws` package's) that the engine uses. */
 export interface SocketLike {
   readonly readyState: number;
+  /** Set to 'arraybuffer' so binary column deltas arrive as one (browsers default to Blob). */
+  binaryType?: string;
   send(data: string): void;
   close(code?: number, reason?: string): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
@@ -72,6 +74,7 @@ export interface Connection {
 const OPEN = 1;
 
 export function createConnection(o: ConnectionOptions): Connection {
+  const feedUrl = withBinaryDeltas(o.wsUrl);
   const t: ConnectionTuning = {
     backoffBaseMs: 500, backoffMaxMs: 30_000, failuresBeforePolling: 3, connectTimeoutMs: 10_000,
     heartbeatMs: o.pollIntervalMs, idleTimeoutMs: 3 * o.pollIntervalMs + 1_000, fetchTimeoutMs: 10_000, ...o.tuning,
@@ -111,7 +114,8 @@ export function createConnection(o: ConnectionOptions): Connection {
     if (!running || socket) return;
     let s: SocketLike;
     try {
-      s = o.openSocket(o.wsUrl);
+      s = o.openSocket(feedUrl);
+      s.binaryType = 'arraybuffer';
     } catch {
       socketLost();
       return;
@@ -270,4 +274,15 @@ function retryAfterMs(header: string | null, fallback: number, now: number): num
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const date = Date.parse(header);
   return Number.isFinite(date) ? Math.max(0, date - now) : fallback;
+}
+
+/**
+ * The feed URL asking for binary column deltas (nothing to parse for the relay's biggest messages),
+ * unless the configured URL already chose a format.
+ */
+export function withBinaryDeltas(wsUrl: string): string {
+  if (!URL.canParse(wsUrl)) return wsUrl; // opening it fails, and is reported, like any bad URL
+  const url = new URL(wsUrl);
+  if (!url.searchParams.has('deltas')) url.searchParams.set('deltas', 'binary');
+  return url.toString();
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { encodeColumnDelta, symbolOrderHash } from '../relay/columnDelta.ts';
 import type { ClientMessage } from '../relay/protocol.ts';
 import { createFeedSync } from './feedSync.ts';
 import { createHistoryBook, historyOf } from './history.ts';
@@ -8,6 +9,9 @@ import { feedOk, threeQuotes, T0 } from './test/fixtures.ts';
 
 const snapshot = (seq: number, quotes = threeQuotes) => JSON.stringify({ type: 'snapshot', seq, sent_at: T0, feed: feedOk, quotes });
 const delta = (seq: number, rows: object[] = [{ symbol: 'AAPL', price: 201, timestamp: T0 + 60_000 }]) => JSON.stringify({ type: 'delta', seq, sent_at: T0, quotes: rows });
+/** A binary column delta moving the quote at `position` of `symbols` (the snapshot's order) to `price`. */
+const columns = (seq: number, position: number, price: number, symbols = threeQuotes.map((q) => q.symbol)) =>
+  encodeColumnDelta({ seq, sent_at: T0 + 5, order: symbolOrderHash(symbols), positions: [position], value: (_k, f) => (f === 'price' || f === 'market_cap' ? price : f === 'timestamp' ? T0 + 60_000 : 0) });
 const stocks = (seq: number) => JSON.stringify({ seq, count: 3, total: 3, feed: feedOk, quotes: threeQuotes });
 
 function setup(live = true) {
@@ -44,6 +48,35 @@ describe('createFeedSync(options)', () => {
     expect(sync.feed).toEqual(feedOk);
     expect(sync.receivedAt).toBe(T0);
     expect(calls.live).toBe(3);
+  });
+
+  it('applies binary column deltas in sequence with JSON ones', () => {
+    const { sync, market, history, sent } = setup();
+    sync.onMessage(snapshot(5));
+    sync.onMessage(columns(6, 0, 250));
+    sync.onMessage(delta(7, [{ symbol: 'AAPL', price: 251 }]));
+    sync.onMessage(columns(8, 0, 252));
+    expect([market.seq, market.quotes.get('AAPL')!.price, sync.dataTime]).toEqual([8, 252, T0 + 5]);
+    expect([...historyOf(history, 'AAPL').price]).toEqual([200]); // its minute closed at the first tick
+    expect(sent).toEqual([]);
+  });
+
+  it('resyncs, applying nothing, when a column delta numbers another symbol order', () => {
+    const { sync, market, sent, logs } = setup();
+    sync.onMessage(snapshot(5));
+    sync.onMessage(columns(6, 0, 250, ['MSFT', 'AAPL', 'XOM']));
+    expect([market.seq, market.quotes.get('AAPL')!.price]).toEqual([5, 200]);
+    expect(sent).toEqual([{ type: 'resync' }]);
+    expect(logs).toContain('resyncing with the relay');
+  });
+
+  it('counts a corrupt binary frame and keeps its state', () => {
+    const { sync, market } = setup();
+    sync.onMessage(snapshot(5));
+    const frame = columns(6, 0, 250);
+    new Float64Array(frame, 32, 1)[0] = -1; // a negative price
+    sync.onMessage(frame);
+    expect([market.seq, market.quotes.get('AAPL')!.price, sync.invalidMessages]).toEqual([5, 200, 1]);
   });
 
   it('keeps the minute in progress when a snapshot replaces the quotes', () => {

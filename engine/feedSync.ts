@@ -6,10 +6,10 @@
  * the map never flashes empty. Deltas older than the last snapshot are expected after a REST
  * resync and are ignored quietly.
  */
-import type { ClientMessage, DeltaMessage, FeedStatus, Quote, QuoteUpdate, StatusMessage } from '../relay/protocol.ts';
+import type { ClientMessage, FeedStatus, Quote, StatusMessage } from '../relay/protocol.ts';
 import type { TransportState } from './connection.ts';
-import { recordBeforeRow, recordQuotes, type HistoryBook } from './history.ts';
-import { applyDelta, applySnapshot, type MarketState } from './merge.ts';
+import { recordBeforeTick, recordQuotes, type HistoryBook } from './history.ts';
+import { applyColumnDelta, applyDelta, applySnapshot, type DeltaOutcome, type MarketState } from './merge.ts';
 import type { Timers } from './timers.ts';
 import { createInvalidCounter, parseServerMessage, parseStocksResponse, type InvalidReason } from './validate.ts';
 
@@ -73,15 +73,15 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
     o.onLive();
   }
 
-  const closeMinute = (quote: Quote, row: QuoteUpdate) => recordBeforeRow(o.history, quote, row);
+  const closeMinute = (quote: Quote, nextTimestamp: number | undefined) => recordBeforeTick(o.history, quote, nextTimestamp);
 
-  function applyDeltaMessage(delta: DeltaMessage): void {
-    const outcome = applyDelta(o.market, delta, closeMinute);
+  /** What to do after a delta (JSON or columns) was offered to the market state. */
+  function afterDelta(delta: { seq: number; sent_at: number }, outcome: DeltaOutcome): void {
     if (outcome === 'applied' || outcome === 'unknown-symbol') {
       deltaTime = Math.max(deltaTime ?? 0, delta.sent_at);
       o.onLive();
     }
-    if (outcome === 'gap' || outcome === 'unknown-symbol') resync(`${outcome} at seq ${delta.seq} (have ${o.market.seq})`);
+    if (outcome === 'gap' || outcome === 'unknown-symbol' || outcome === 'other-order') resync(`${outcome} at seq ${delta.seq} (have ${o.market.seq})`);
     // At or below the last snapshot: superseded, expected. Above it: a real duplicate or reordering.
     else if (outcome === 'stale-duplicate' && delta.seq > o.market.snapshotSeq) resync(`duplicate seq ${delta.seq}`);
   }
@@ -135,7 +135,9 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
         socketSynced = true;
         applyLive(m);
       } else if (m.type === 'delta') {
-        applyDeltaMessage(m);
+        afterDelta(m, applyDelta(o.market, m, closeMinute));
+      } else if (m.type === 'column_delta') {
+        afterDelta(m, applyColumnDelta(o.market, m, closeMinute));
       } else if (m.type === 'status') {
         onStatus(m);
       } else if (m.type === 'ping') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Quote } from '../relay/protocol.ts';
-import { createHistoryBook, HISTORY_POINTS, historyOf, loadHistoryRows, recordBeforeRow, recordPrice, recordQuotes, takeDirtyRows } from './history.ts';
+import { createHistoryBook, HISTORY_POINTS, historyOf, loadHistoryRows, recordBeforeTick, recordPrice, recordQuotes, takeDirtyRows } from './history.ts';
 import { threeQuotes } from './test/fixtures.ts';
 
 const MIN = 60_000;
@@ -33,19 +33,19 @@ describe('recordPrice(book, symbol, t, price)', () => {
   });
 });
 
-describe('recordBeforeRow(book, quote, row)', () => {
+describe('recordBeforeTick(book, quote, nextTimestamp)', () => {
   const quote = (price: number, timestamp: number): Quote => ({ ...threeQuotes[0]!, price, timestamp });
 
-  it('records nothing for a row inside the quote\'s minute', () => {
+  it('records nothing for a tick inside the quote\'s minute', () => {
     const book = createHistoryBook();
-    recordBeforeRow(book, quote(1, T), { symbol: 'AAPL', price: 2, timestamp: T + 59_000 });
-    recordBeforeRow(book, quote(1, T), { symbol: 'AAPL', price: 2 });
+    recordBeforeTick(book, quote(1, T), T + 59_000);
+    recordBeforeTick(book, quote(1, T), undefined);
     expect([book.series.size, book.dirty.size]).toEqual([0, 0]);
   });
 
-  it('closes the quote\'s minute with its last point when a row starts a new one', () => {
+  it('closes the quote\'s minute with its last point when a tick starts a new one', () => {
     const book = createHistoryBook();
-    recordBeforeRow(book, quote(3, T + 50_000), { symbol: 'AAPL', price: 4, timestamp: T + MIN });
+    recordBeforeTick(book, quote(3, T + 50_000), T + MIN);
     expect(historyOf(book, 'AAPL')).toEqual({ t: Float64Array.of(T + 50_000), price: Float64Array.of(3) });
   });
 });

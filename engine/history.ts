@@ -4,10 +4,10 @@
  * a closed market adds nothing; within one minute the latest price replaces the previous one.
  *
  * The minute in progress is the live quote itself: a delta row records the quote's point only when
- * it moves the quote into a new minute (`recordBeforeRow`), so ticks inside a minute cost nothing
+ * it moves the quote into a new minute (`recordBeforeTick`), so ticks inside a minute cost nothing
  * here. Readers and the persister first fold the live quotes in with `recordQuotes`.
  */
-import type { Quote, QuoteUpdate } from '../relay/protocol.ts';
+import type { Quote } from '../relay/protocol.ts';
 import type { History } from './api.ts';
 import type { HistoryRow } from './cacheSchema.ts';
 
@@ -45,9 +45,9 @@ export function recordPrice(book: HistoryBook, symbol: string, t: number, price:
   book.dirty.add(symbol);
 }
 
-/** Closes the quote's minute before `row` replaces it with a point from a later (or earlier) minute. */
-export function recordBeforeRow(book: HistoryBook, quote: Quote, row: QuoteUpdate): void {
-  if (row.timestamp !== undefined && Math.floor(row.timestamp / MINUTE) !== Math.floor(quote.timestamp / MINUTE)) {
+/** Closes the quote's minute before a tick at `nextTimestamp` replaces it with a point from another minute. */
+export function recordBeforeTick(book: HistoryBook, quote: Quote, nextTimestamp: number | undefined): void {
+  if (nextTimestamp !== undefined && Math.floor(nextTimestamp / MINUTE) !== Math.floor(quote.timestamp / MINUTE)) {
     recordPrice(book, quote.symbol, quote.timestamp, quote.price);
   }
 }

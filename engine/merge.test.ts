@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta, applySnapshot, createMarketState, takeChanges } from './merge.ts';
+import { decodeColumnDelta, encodeColumnDelta, symbolOrderHash } from '../relay/columnDelta.ts';
+import type { ColumnDeltaMessage, ColumnField } from '../relay/protocol.ts';
+import { applyColumnDelta, applyDelta, applySnapshot, createMarketState, takeChanges } from './merge.ts';
 import { threeQuotes } from './test/fixtures.ts';
 
 function stateAt(seq: number) {
@@ -86,10 +88,66 @@ describe('takeChanges(state)', () => {
     expect(takeChanges(state)).toBeNull();
   });
 
-  it('hands beforeRow each held quote before its row is merged', () => {
+  it('hands beforeTick each held quote, and the row\'s timestamp, before its row is merged', () => {
     const state = stateAt(5);
-    const seen: number[] = [];
-    applyDelta(state, { seq: 6, quotes: [{ symbol: 'XOM', price: 111 }] }, (quote, row) => seen.push(quote.price, row.price!));
-    expect(seen).toEqual([110, 111]);
+    const seen: unknown[] = [];
+    applyDelta(state, { seq: 6, quotes: [{ symbol: 'XOM', price: 111, timestamp: 99 }] }, (quote, t) => seen.push(quote.price, t));
+    expect(seen).toEqual([110, 99]);
+  });
+});
+
+/** A column delta as the relay encodes it: rows at `positions` of the order `symbols`, with `values`. */
+function columns(seq: number, positions: number[], values: Partial<Record<ColumnField, number>>[], symbols = threeQuotes.map((q) => q.symbol)): ColumnDeltaMessage {
+  const base = { price: 1, change: 0, pct_change: 0, volume: 0, market_cap: 1, timestamp: 0 };
+  const decoded = decodeColumnDelta(encodeColumnDelta({ seq, sent_at: 1, order: symbolOrderHash(symbols), positions, value: (k, f) => ({ ...base, ...values[k] })[f] }));
+  if (!decoded.ok) throw new Error(decoded.detail);
+  return decoded.value;
+}
+
+describe('applyColumnDelta(state, delta)', () => {
+  it('writes every carried field into the quote at each snapshot position and advances seq', () => {
+    const state = stateAt(5);
+    const outcome = applyColumnDelta(state, columns(6, [2, 0], [{ price: 111, pct_change: 0.5, volume: 7, timestamp: 9 }, { price: 201 }]));
+    expect(outcome).toBe('applied');
+    const [aapl, xom] = [state.quotes.get('AAPL')!, state.quotes.get(threeQuotes[2]!.symbol)!];
+    expect([xom.price, xom.pct_change, xom.volume, xom.timestamp, xom.name]).toEqual([111, 0.5, 7, 9, threeQuotes[2]!.name]);
+    expect(aapl.price).toBe(201);
+    expect(state.seq).toBe(6);
+    expect(takeChanges(state)).toBeNull(); // still "everything" after the snapshot
+  });
+
+  it('lists the quotes it touched for the view', () => {
+    const state = stateAt(5);
+    takeChanges(state);
+    applyColumnDelta(state, columns(6, [1], [{ price: 3 }]));
+    expect(takeChanges(state)!.map((q) => q.symbol)).toEqual([threeQuotes[1]!.symbol]);
+  });
+
+  it('applies nothing when the positions refer to another symbol order', () => {
+    const state = stateAt(5);
+    const reordered = [...threeQuotes.map((q) => q.symbol)].reverse();
+    expect(applyColumnDelta(state, columns(6, [0], [{ price: 3 }], reordered))).toBe('other-order');
+    expect(state.seq).toBe(5);
+    expect(state.quotes.get('AAPL')!.price).toBe(200);
+  });
+
+  it('follows seq rules like applyDelta: gap, duplicate', () => {
+    const state = stateAt(5);
+    expect(applyColumnDelta(state, columns(7, [0], [{ price: 3 }]))).toBe('gap');
+    expect(applyColumnDelta(state, columns(5, [0], [{ price: 3 }]))).toBe('stale-duplicate');
+    expect(state.quotes.get('AAPL')!.price).toBe(200);
+  });
+
+  it('flags a position past the snapshot but applies the rest', () => {
+    const state = stateAt(5);
+    expect(applyColumnDelta(state, columns(6, [3, 0], [{ price: 3 }, { price: 4 }]))).toBe('unknown-symbol');
+    expect(state.quotes.get('AAPL')!.price).toBe(4);
+  });
+
+  it('hands beforeTick each quote before it changes, with the new timestamp', () => {
+    const state = stateAt(5);
+    const seen: unknown[] = [];
+    applyColumnDelta(state, columns(6, [0], [{ price: 3, timestamp: 77 }]), (quote, t) => seen.push(quote.price, t));
+    expect(seen).toEqual([200, 77]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeColumnDelta } from '../relay/columnDelta.ts';
 import { ServerMessageSchema } from '../relay/protocol.ts';
 import { createInvalidCounter, isValidationCompiled, parseServerMessage, parseStocksResponse } from './validate.ts';
 import { feedOk, threeQuotes } from './test/fixtures.ts';
@@ -14,8 +15,15 @@ describe('parseServerMessage(data)', () => {
     expect(parsed.ok && parsed.value.type).toBe('snapshot');
   });
 
+  it('accepts a binary column delta as an ArrayBuffer', () => {
+    const frame = encodeColumnDelta({ seq: 3, sent_at: 1, order: 9, positions: [1], value: (_k, f) => (f === 'change' || f === 'pct_change' ? -0.5 : 7) });
+    const parsed = parseServerMessage(frame);
+    expect(parsed.ok && parsed.value.type === 'column_delta' && [parsed.value.seq, parsed.value.order, parsed.value.price[0]]).toEqual([3, 9, 7]);
+  });
+
   it.each([
-    ['a binary frame', new Uint8Array([1, 2]), 'not_text'],
+    ['a binary frame that is not a column delta', new Uint8Array(40), 'bad_binary'],
+    ['a number', 42, 'not_text'],
     ['bad JSON', '{"type":', 'not_json'],
     ['JSON null', 'null', 'unknown_type'],
     ['an unknown type', '{"type":"hello"}', 'unknown_type'],

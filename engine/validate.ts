@@ -4,9 +4,10 @@
  * never applied, so one malformed frame cannot corrupt the market state or stop the socket.
  */
 import { z } from 'zod';
-import { ServerMessageSchema, StocksResponseSchema, type ServerMessage, type StocksResponse } from '../relay/protocol.ts';
+import { decodeColumnDelta } from '../relay/columnDelta.ts';
+import { ServerMessageSchema, StocksResponseSchema, type ColumnDeltaMessage, type ServerMessage, type StocksResponse } from '../relay/protocol.ts';
 
-export const INVALID_REASONS = ['not_text', 'not_json', 'unknown_type', 'schema'] as const;
+export const INVALID_REASONS = ['not_text', 'not_json', 'unknown_type', 'schema', 'bad_binary'] as const;
 export type InvalidReason = (typeof INVALID_REASONS)[number];
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: InvalidReason; detail: string };
@@ -24,8 +25,15 @@ const stocksResponse = z.compile(StocksResponseSchema);
 /** Whether messages are checked by zod's compiled validators (false where eval is forbidden). */
 export const isValidationCompiled = serverMessage !== ServerMessageSchema;
 
-/** Parses one WebSocket frame; binary frames, bad JSON and schema violations come back as reasons. */
-export function parseServerMessage(data: unknown): Parsed<ServerMessage> {
+/** Everything the relay's socket may send: JSON messages, and binary column deltas when asked for. */
+export type FeedMessage = ServerMessage | ColumnDeltaMessage;
+
+/** Parses one WebSocket frame; bad binary, bad JSON and schema violations come back as reasons. */
+export function parseServerMessage(data: unknown): Parsed<FeedMessage> {
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
+    const decoded = decodeColumnDelta(data);
+    return decoded.ok ? decoded : { ok: false, reason: 'bad_binary', detail: decoded.detail };
+  }
   if (typeof data !== 'string') return { ok: false, reason: 'not_text', detail: `frame of type ${typeof data}` };
   const json = parseJson(data);
   return json.ok ? checkServerMessage(json.value) : json;

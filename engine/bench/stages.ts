@@ -7,7 +7,7 @@ import { ServerMessageSchema, type DeltaMessage } from '../../relay/protocol.ts'
 import { DEFAULT_VIEW, type EngineStatus, type View } from '../api.ts';
 import { filterQuotes } from '../filter.ts';
 import { frameFor } from '../frame.ts';
-import { createHistoryBook, recordBeforeRow } from '../history.ts';
+import { createHistoryBook, recordBeforeTick } from '../history.ts';
 import { computeLayout } from '../layout.ts';
 import { applyDelta, applySnapshot, createMarketState, takeChanges } from '../merge.ts';
 import { computeStats } from '../stats.ts';
@@ -54,7 +54,7 @@ export function measureStages(count: number, share: number, o: { warmup: number;
     t.push(performance.now());
     if (!parsed.ok) throw new Error(parsed.detail);
     const delta = parsed.value as DeltaMessage;
-    applyDelta(market, delta, (quote, row) => recordBeforeRow(history, quote, row));
+    applyDelta(market, delta, (quote, t) => recordBeforeTick(history, quote, t));
     t.push(performance.now());
     updateColumns(columns, takeChanges(market) ?? []);
     t.push(performance.now());

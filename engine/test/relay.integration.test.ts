@@ -63,9 +63,10 @@ describe('engine ↔ relay', () => {
     expect((await engine.getFilters())?.universes.map((u) => u.id)).toContain('sp500');
   });
 
-  it('merges the snapshot and deltas into exactly the relay\'s own state', async () => {
+  it('merges the snapshot and (binary) deltas into exactly the relay\'s own state', async () => {
     const relay = await sim();
-    const deps = nodeDeps();
+    let socket: TappedSocket | null = null;
+    const deps = { ...nodeDeps(), openSocket: (url: string) => (socket = new TappedSocket(url)) };
     const engine = engineWith(deps);
     await engine.start(urls(relay.base, relay.wsUrl));
     const r = await record(engine);
@@ -76,6 +77,7 @@ describe('engine ↔ relay', () => {
       await r.waitFor((f) => f.seq === state.seq, `seq ${state.seq}`);
     }
     await expectSameState(engine, state, r.last());
+    expect(socket!.binaryFrames).toBeGreaterThanOrEqual(5); // the deltas came as column deltas
     expect(deps.logs.filter((l) => l.startsWith('resyncing'))).toEqual([]);
   });
 
@@ -89,7 +91,8 @@ describe('engine ↔ relay', () => {
     await r.waitFor((f) => f.status.connection === 'live' && f.values.length > 0, 'live');
     const tiles = r.last().values.length;
     let dropped = 0;
-    socket!.drop = (text) => text.startsWith('{"type":"delta"') && dropped++ === 0;
+    const isDelta = (data: unknown) => (typeof data === 'string' ? data.startsWith('{"type":"delta"') : data instanceof ArrayBuffer);
+    socket!.drop = (data) => isDelta(data) && dropped++ === 0;
     await relay.tick();
     const state = await relay.tick();
     await r.waitFor((f) => f.seq === state.seq, 'resynced seq');

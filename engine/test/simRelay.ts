@@ -61,18 +61,25 @@ export async function startSimRelay(o: { port?: number; dataDir?: string } = {})
 export class TappedSocket implements SocketLike {
   private readonly ws: WebSocket;
   private readonly listeners: ((event: { data: unknown }) => void)[] = [];
-  drop: (text: string) => boolean = () => false;
+  /** Binary frames the relay sent (column deltas). */
+  binaryFrames = 0;
+  drop: (data: unknown) => boolean = () => false;
 
   constructor(url: string) {
     this.ws = new WebSocket(url);
     this.ws.addEventListener('message', (event) => {
-      if (this.drop(String(event.data))) return;
+      if (typeof event.data !== 'string') this.binaryFrames++;
+      if (this.drop(event.data)) return;
       for (const listener of this.listeners) listener({ data: event.data });
     });
   }
 
   get readyState(): number {
     return this.ws.readyState;
+  }
+
+  set binaryType(type: string) {
+    this.ws.binaryType = type as WebSocket['binaryType'];
   }
 
   send(data: string): void {
