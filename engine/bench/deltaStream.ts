@@ -3,6 +3,7 @@
  * them (the fields a provider refresh changes, market cap in whole dollars, each row stamped
  * with its quote's own time one second after the previous delta).
  */
+import { encodeColumnDelta, symbolOrderHash } from '../../relay/columnDelta.ts';
 import type { Quote, QuoteUpdate } from '../../relay/protocol.ts';
 import { syntheticUniverse } from '../../relay/universe.ts';
 
@@ -42,15 +43,26 @@ export function* deltaRows(quotes: readonly Quote[], share: number, count: numbe
   }
 }
 
+/** How the relay sends deltas: JSON `delta` text, or binary column deltas (what the engine asks for). */
+export type WireFormat = 'json' | 'binary';
+
 /**
- * The delta frames' text, numbered from `firstSeq + 1`, all made before any is timed: then the
- * timed deltas' collections hold only the engine's own garbage (the texts themselves are old by
- * then, or in large-object space, which a scavenge does not copy).
+ * The delta frames, numbered from `firstSeq + 1`, all made before any is timed: then the timed
+ * deltas' collections hold only the engine's own garbage (the frames themselves are old by then,
+ * or in large-object space, which a scavenge does not copy). Binary frames name rows by their
+ * position in `quotes`, the snapshot's order, as the relay does.
  */
-export function deltaTexts(quotes: readonly Quote[], share: number, count: number, firstSeq: number): string[] {
-  const texts: string[] = [];
-  for (const rows of deltaRows(quotes, share, count)) texts.push(JSON.stringify({ type: 'delta', seq: firstSeq + texts.length + 1, sent_at: T0, quotes: rows }));
-  return texts;
+export function deltaFrames(quotes: readonly Quote[], share: number, count: number, firstSeq: number, format: WireFormat): (string | ArrayBuffer)[] {
+  const frames: (string | ArrayBuffer)[] = [];
+  const position = new Map(quotes.map((q, i) => [q.symbol, i]));
+  const order = symbolOrderHash(quotes.map((q) => q.symbol));
+  for (const rows of deltaRows(quotes, share, count)) {
+    const seq = firstSeq + frames.length + 1;
+    frames.push(format === 'json'
+      ? JSON.stringify({ type: 'delta', seq, sent_at: T0, quotes: rows })
+      : encodeColumnDelta({ seq, sent_at: T0, order, positions: rows.map((r) => position.get(r.symbol)!), value: (k, f) => rows[k]![f]! }));
+  }
+  return frames;
 }
 
 export function percentile(values: readonly number[], p: number): number {

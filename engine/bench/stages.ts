@@ -3,25 +3,22 @@
  * feedSync.onMessage and viewModel.compute run, called one by one (keep them in step with those
  * two); the end-to-end numbers come from the real calls in engineBench.ts.
  */
-import { ServerMessageSchema, type DeltaMessage } from '../../relay/protocol.ts';
 import { DEFAULT_VIEW, type EngineStatus, type View } from '../api.ts';
 import { filterQuotes } from '../filter.ts';
 import { frameFor } from '../frame.ts';
 import { createHistoryBook, recordBeforeTick } from '../history.ts';
 import { computeLayout } from '../layout.ts';
-import { applyDelta, applySnapshot, createMarketState, takeChanges } from '../merge.ts';
+import { applyColumnDelta, applySnapshot, createMarketState, takeChanges } from '../merge.ts';
 import { computeStats } from '../stats.ts';
 import { arrangeTiles, createColumns, updateColumns } from '../tileColumns.ts';
-import { checkServerMessage } from '../validate.ts';
-import { deltaTexts, quotesFor } from './deltaStream.ts';
+import { parseServerMessage } from '../validate.ts';
+import { deltaFrames, quotesFor } from './deltaStream.ts';
 
-export const STAGES = ['JSON.parse', 'zod (compiled)', 'merge + history', 'view columns', 'layout check / re-layout', 'stats + frame'] as const;
+export const STAGES = ['decode + validate', 'merge + history', 'view columns', 'layout check / re-layout', 'stats + frame'] as const;
 
 export interface StageTimes {
   /** Per stage, one time per measured delta (ms). */
   stages: number[][];
-  /** The same messages checked by zod's interpreter, as where a CSP forbids eval (ms). */
-  interpreter: number[];
   rows: number;
 }
 
@@ -32,6 +29,7 @@ export const BENCH_STATUS: EngineStatus = {
   retryAt: null, invalidMessages: 0, storage: 'ok',
 };
 
+/** The stages of one binary column delta, the format the engine asks the relay for. */
 export function measureStages(count: number, share: number, o: { warmup: number; runs: number }): StageTimes {
   const quotes = quotesFor(count);
   const market = createMarketState();
@@ -44,17 +42,15 @@ export function measureStages(count: number, share: number, o: { warmup: number;
   arrangeTiles(columns, layout.order);
   takeChanges(market);
   let seen = layout.layout.version;
-  const out: StageTimes = { stages: STAGES.map(() => []), interpreter: [], rows: 0 };
+  const out: StageTimes = { stages: STAGES.map(() => []), rows: 0 };
   let d = 0;
-  for (const text of deltaTexts(quotes, share, o.warmup + o.runs, market.seq)) {
+  for (const frame of deltaFrames(quotes, share, o.warmup + o.runs, market.seq, 'binary')) {
     const t = [performance.now()];
-    const json = JSON.parse(text) as unknown;
+    const parsed = parseServerMessage(frame);
     t.push(performance.now());
-    const parsed = checkServerMessage(json);
-    t.push(performance.now());
-    if (!parsed.ok) throw new Error(parsed.detail);
-    const delta = parsed.value as DeltaMessage;
-    applyDelta(market, delta, (quote, t) => recordBeforeTick(history, quote, t));
+    if (!parsed.ok || parsed.value.type !== 'column_delta') throw new Error(parsed.ok ? parsed.value.type : parsed.detail);
+    const delta = parsed.value;
+    if (applyColumnDelta(market, delta, (quote, next) => recordBeforeTick(history, quote, next)) !== 'applied') throw new Error('not applied');
     t.push(performance.now());
     updateColumns(columns, takeChanges(market) ?? []);
     t.push(performance.now());
@@ -69,16 +65,8 @@ export function measureStages(count: number, share: number, o: { warmup: number;
     t.push(performance.now());
     seen = layout.layout.version;
     if (d++ < o.warmup) continue;
-    out.rows += delta.quotes.length / o.runs;
+    out.rows += delta.index.length / o.runs;
     STAGES.forEach((_, s) => out.stages[s]!.push(t[s + 1]! - t[s]!));
-  }
-  // Apart, so its garbage does not land in the stages: what validation costs where eval is forbidden.
-  d = 0;
-  for (const text of deltaTexts(quotes, share, o.warmup + o.runs, 1)) {
-    const json = JSON.parse(text) as unknown;
-    const t0 = performance.now();
-    if (!ServerMessageSchema.safeParse(json, { jitless: true }).success) throw new Error('the interpreter rejected a delta');
-    if (d++ >= o.warmup) out.interpreter.push(performance.now() - t0);
   }
   return out;
 }
