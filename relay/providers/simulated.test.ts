@@ -140,7 +140,7 @@ describe('createSimulatedProvider(options)', () => {
     expect(quotes.map((q) => q.symbol)).toEqual([universe[0]!.symbol]);
   });
 
-  it('keeps prev_close at ref_price, pct_change = 100·change/prev_close, prices positive', async () => {
+  it('keeps prev_close at ref_price through the first session, pct_change = 100·change/prev_close, prices positive', async () => {
     const sim = simulated({ tickMs: 60_000 });
     const ref = new Map(universe.map((m) => [m.symbol, m.ref_price]));
     const broken: unknown[] = [];
@@ -194,6 +194,26 @@ describe('createSimulatedProvider(options)', () => {
       previous = quotes;
     }
     expect(median(members.map((_, i) => correlation(moves[i]!, volumes[i]!)))).toBeGreaterThan(0.5);
+  });
+
+  it('closes a session every 6.5 simulated hours: the last price becomes prev_close, volume restarts', async () => {
+    const sim = simulated({ tickMs: 60_000 });
+    const ticksPerSession = SESSION_SECONDS / 60;
+    sim.provider.step(ticksPerSession - 2);
+    sim.tick(60_000);
+    const lastOfDay = (await sim.fetch()).quotes; // tick 389 of 390
+    expect(lastOfDay.every((q) => q.prev_close === universe.find((m) => m.symbol === q.symbol)!.ref_price)).toBe(true);
+    sim.tick(60_000);
+    const atClose = (await sim.fetch()).quotes; // tick 390: the session ends here
+    expect(atClose.every((q) => q.prev_close === q.price && q.change === 0 && q.pct_change === 0)).toBe(true);
+    expect(atClose.every((q, i) => q.volume < lastOfDay[i]!.volume)).toBe(true);
+    sim.tick(60_000);
+    const nextDay = (await sim.fetch()).quotes;
+    nextDay.forEach((q, i) => {
+      expect(q.prev_close).toBe(atClose[i]!.price);
+      expect(q.pct_change).toBeCloseTo((100 * (q.price - q.prev_close)) / q.prev_close, 3);
+    });
+    expect(nextDay.filter((q) => q.change !== 0).length).toBeGreaterThan(universe.length / 2);
   });
 
   it('limits() allows one call per tick and updatesWhenClosed is true', () => {

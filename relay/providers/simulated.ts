@@ -3,8 +3,12 @@
  * moves one tick per `tickMs` of simulated time, where simulated time runs at `speed` × real time.
  * Each fetch catches up on the ticks that elapsed since the previous one (at least one), applies the
  * fault in force, and validates its own rows the way a real provider validates a response.
+ *
+ * Sessions: every SESSION_SECONDS of simulated trading is one trading day. When one ends, each
+ * stock's last price becomes its previous close and its volume starts again from zero, so a relay
+ * left running for days shows each day's moves, not the drift since it started.
  */
-import { createPriceModel } from '../market/priceModel.ts';
+import { createPriceModel, SESSION_SECONDS } from '../market/priceModel.ts';
 import type { UniverseMember } from '../universe.ts';
 import { applyRowFault, delayFor, throwIfFailing, type FaultController, type RawRow } from './faults.ts';
 import { createRandom } from './random.ts';
@@ -63,6 +67,10 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Simu
   if (!(tickMs > 0) || !(speed > 0)) throw new Error(`tickMs and speed must be positive, got: ${tickMs}, ${speed}`);
   const model = createPriceModel(universe, createRandom(seed));
   const indexOf = new Map(universe.map((m, i) => [m.symbol, i]));
+  const prevClose = Float64Array.from(universe, (m) => m.ref_price);
+  /** Each stock's cumulative model volume when the current session opened. */
+  const volumeAtOpen = new Float64Array(universe.length);
+  let session = 0;
   let ticks = 0;
   let lastClock = now();
   /** Simulated ms elapsed but not yet a whole tick. */
@@ -73,7 +81,18 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Simu
     // √dt scaling keeps a coarse step's variance equal to that of the ticks it replaces.
     for (let s = 0; s < steps; s++) model.advance((count * tickMs) / steps / 1000);
     ticks += count;
+    const current = Math.floor((ticks * tickMs) / 1000 / SESSION_SECONDS);
+    if (current > session) closeSession(current);
   };
+
+  /** The session that just ended closes at the current prices (a long catch-up skips the days between). */
+  function closeSession(next: number): void {
+    session = next;
+    for (let i = 0; i < universe.length; i++) {
+      prevClose[i] = round(model.price(i), 2);
+      volumeAtOpen[i] = model.volume(i);
+    }
+  }
 
   /** Ticks owed since the last fetch, at least one so every fetch shows movement. */
   const catchUp = (clock: number): void => {
@@ -91,11 +110,12 @@ export function createSimulatedProvider(options: SimulatedProviderOptions): Simu
     for (const member of members) {
       const i = indexOf.get(member.symbol);
       if (i === undefined) continue;
-      const prevClose = member.ref_price;
+      const close = prevClose[i]!;
       const price = round(model.price(i), 2);
-      const change = round(price - prevClose, 2);
-      const pctChange = round((100 * change) / prevClose, 4);
-      rows.push({ symbol: member.symbol, price, change, pct_change: pctChange, volume: Math.floor(model.volume(i)), prev_close: prevClose, timestamp });
+      const change = round(price - close, 2);
+      const pctChange = round((100 * change) / close, 4);
+      const volume = Math.floor(model.volume(i) - volumeAtOpen[i]!);
+      rows.push({ symbol: member.symbol, price, change, pct_change: pctChange, volume, prev_close: close, timestamp });
     }
     return rows;
   };
