@@ -3,8 +3,11 @@
  * IndexedDB cache and the view, and pushes frames to subscribers. Everything that touches the
  * outside world comes in through `deps`, so tests run it in one thread against a real relay.
  *
- * Start: the cached snapshot (if any) is shown at once, marked `fromCache` and stale; then the
- * socket opens and /api/stocks is fetched, whichever answers first replacing the cache.
+ * Start: the cache is read as soon as the engine exists (in the worker, as soon as its script
+ * runs, before the page's `start` and `subscribe` arrive). No frame goes out until that read has
+ * settled, so a subscriber's first frame is the cached map (marked `fromCache` and stale), not an
+ * empty one; the stored history is read after that first frame, since only sparklines need it.
+ * `start` then opens the socket and fetches /api/stocks, whichever answers first replacing the cache.
  */
 import { FiltersResponseSchema, type FiltersResponse } from '../relay/protocol.ts';
 import type { EngineApi, EngineConfig, EngineStatus, Frame, StorageState, View } from './api.ts';
@@ -75,6 +78,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
   let lastStale: boolean | null = null;
   let staleTimer: unknown = null;
   let unwatchOnline = () => {};
+  let cacheSettled = false;
+  let historyRead: Promise<void> | null = null;
 
   const throttle = (everyMs: number, run: () => unknown) => createThrottle({ everyMs, timers, now: deps.now, run });
   const frames = throttle(tuning.frameIntervalMs, () => emit([...subscribers]));
@@ -84,6 +89,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
     }
   });
   const saveHistory = throttle(tuning.persistHistoryMs, async () => {
+    // Rows are written whole: saving before the stored ones were read in would overwrite them.
+    await loadHistory();
     if (!store) return;
     recordQuotes(history, market.quotes.values());
     await store.saveHistory(takeDirtyRows(history));
@@ -125,7 +132,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
 
   /** Computes the view once and hands each subscriber its frame; the last one gets the originals. */
   function emit(targets: Subscriber[]): void {
-    if (targets.length === 0 || disposed) return;
+    if (targets.length === 0 || disposed || !cacheSettled) return;
     const view = model.compute(market.quotes, takeChanges(market));
     const st = status();
     lastStale = st.stale;
@@ -138,6 +145,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
         log('a frame subscriber threw', { error: String(error) });
       }
     });
+    void loadHistory();
   }
 
   /** Re-checks staleness every poll interval, so "stale" appears even when nothing arrives. */
@@ -148,7 +156,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
     }, pollIntervalMs);
   }
 
-  async function loadCache(): Promise<void> {
+  /** Opens the store and applies the cached snapshot, if there is a valid one. */
+  async function loadSnapshot(): Promise<void> {
     const opened = await deps.openDb({ onStateChange: (s) => ((storage = s), frames.request()) }).catch((error: unknown) => {
       log('could not open the cache', { error: String(error) });
       return null;
@@ -161,11 +170,26 @@ export function createEngine(deps: EngineDeps): EngineApi {
       applySnapshot(market, cached);
       sync.restoreFeed(cached.feed);
       fromCache = true;
-      // Paint the cached map now; the history read (tens of ms) is only needed for sparklines.
+      // Shown by settleCache(), or by the next frame when the read outlasted the cache wait.
       frames.request();
     }
-    loadHistoryRows(history, await opened.loadHistory());
-    frames.request();
+  }
+
+  /** Settles the cache wait (read, failed or timed out) and sends every subscriber its first frame. */
+  async function settleCache(): Promise<void> {
+    await withTimeout(loadSnapshot().catch((error: unknown) => log('could not read the cache', { error: String(error) })), tuning.cacheWaitMs, timers);
+    cacheSettled = true;
+    frames.cancel();
+    emit([...subscribers]);
+  }
+
+  /** Reads the stored history once (after the first frame, or when history is first needed). */
+  function loadHistory(): Promise<void> {
+    historyRead ??= cacheReady.then(async () => {
+      if (!store) return;
+      loadHistoryRows(history, await store.loadHistory());
+    }).catch((error: unknown) => log('could not read the stored history', { error: String(error) }));
+    return historyRead;
   }
 
   async function loadFilters(url: string): Promise<void> {
@@ -178,6 +202,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
       log('could not load /api/filters; deriving filters from quotes', { error: String(error) });
     }
   }
+
+  const cacheReady = settleCache();
 
   return {
     async start(config: EngineConfig) {
@@ -199,7 +225,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
           frames.request();
         },
       });
-      await withTimeout(loadCache(), tuning.cacheWaitMs, timers);
+      await cacheReady;
       if (disposed) return;
       unwatchOnline = deps.watchOnline((online) => connection?.setOnline(online));
       connection.start(deps.isOnline());
@@ -210,6 +236,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
     async subscribe(view: View, onFrame: (frame: Frame) => void) {
       model.setView(view);
       const sub: Subscriber = { onFrame, seenVersion: null };
+      // Before the cache has settled this sends nothing: settleCache() sends the first frame.
       emit([sub]);
       subscribers.add(sub);
       frames.request();
@@ -227,6 +254,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
     },
 
     async getHistory(symbol: string) {
+      await loadHistory();
       const quote = market.quotes.get(symbol);
       if (quote) recordQuotes(history, [quote]);
       return historyOf(history, symbol);
