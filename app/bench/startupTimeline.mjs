@@ -6,9 +6,11 @@
  * - the app's own `app:*` performance marks (see app/perfMarks.ts);
  * - the Comlink calls to the engine worker and their replies, from a wrapped `Worker` installed
  *   before any app script (frames come back on their own port: `app:first-frame`, `app:tiles`);
- * - the moment the map first holds every tile (polled every animation frame, as the PWA bench),
- *   and when that poll first ran: page.reload() returns after the load event and the poll starts a
- *   DevTools round trip later, so that is the earliest the PWA bench can see anything;
+ * - the end of the first animation frame in which the map holds every tile, seen from inside the
+ *   page (what `npm run bench:pwa` reports), and the same moment polled from here every animation
+ *   frame as the bench used to, with when that poll first ran: page.reload() returns after the
+ *   load event and the poll starts a DevTools round trip later, so the poll cannot see anything
+ *   earlier than that;
  * - with TRACE, a Chromium trace: the worker thread's tasks and the main thread's long tasks of the
  *   last reload, and with TRACE=all the engine worker's start-up phases (median over the reloads,
  *   ms after `new Worker`), so engine-side costs can be named.
@@ -49,6 +51,13 @@ const WATCH_WORKERS = () => {
     if (data.type === 'HANDLER' || data.type === 'RAW') return 'reply';
     return data.type ?? 'message';
   };
+  // The PWA bench's measure: the end of the first animation frame in which the map holds every tile.
+  const observer = new MutationObserver(() => {
+    if (Number(document.querySelector('[data-testid="heatmap"]')?.dataset.tileCount ?? 0) < 450) return;
+    observer.disconnect();
+    requestAnimationFrame(() => (window.__fullMap = performance.now()));
+  });
+  observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-tile-count'] });
   window.Worker = class extends Native {
     constructor(url, options) {
       log.push({ at: performance.now(), what: `new Worker ${String(url).split('/').pop()}` });
@@ -83,6 +92,7 @@ function collect() {
     { at: nav.domContentLoadedEventStart, what: 'DOMContentLoaded' },
     { at: nav.loadEventEnd, what: 'load event end' },
     { at: window.__firstPoll, what: 'first poll by the harness' },
+    { at: window.__fullMap, what: 'full map painted (bench:pwa measure, in the page)' },
   ];
   for (const r of performance.getEntriesByType('resource')) {
     const name = r.name.split('/').pop();
@@ -200,7 +210,7 @@ async function openBuild(browser, modules, appDir) {
   forwarder.target(null);
   forwarder.dropAll();
   await context.setOffline(true);
-  return { appDir, page, forwarder, byWhat: new Map(), firsts: [], trace: null, lastInitMark: 0, phases: [] };
+  return { appDir, page, forwarder, byWhat: new Map(), firsts: [], painted: [], trace: null, lastInitMark: 0, phases: [] };
 }
 
 /** Self and total time per function of a CPU profile, heaviest first. */
@@ -241,6 +251,7 @@ async function reloadOnce(browser, build, tracing, run) {
   if (tracing && !profiling) await browser.startTracing(page, { categories: ['blink.user_timing', 'devtools.timeline', 'v8', 'v8.execute', 'blink', 'disabled-by-default-devtools.timeline', 'IndexedDB', 'toplevel'] });
   await page.reload();
   build.firsts.push(await tilesAt(page));
+  build.painted.push(await page.waitForFunction(() => window.__fullMap ?? false, null, { timeout: 30_000 }).then((h) => h.jsonValue()));
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     build.profile = profile;
@@ -266,7 +277,7 @@ function report(build) {
   const { byWhat, firsts, trace } = build;
   console.log(`\n${build.appDir}: warm offline start, ${RUNS} reloads, 1440×900, median ms from navigation start (min–max)\n`);
   const rows = [...byWhat].map(([what, xs]) => ({ what, at: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length }));
-  rows.push({ what: `≥ ${MIN_TILES} tiles on the map`, at: median(firsts), min: Math.min(...firsts), max: Math.max(...firsts), n: firsts.length });
+  rows.push({ what: `≥ ${MIN_TILES} tiles on the map (polled from the harness)`, at: median(firsts), min: Math.min(...firsts), max: Math.max(...firsts), n: firsts.length });
   for (const r of rows.sort((a, b) => a.at - b.at)) {
     console.log(`${r.at.toFixed(0).padStart(6)}  (${r.min.toFixed(0)}–${r.max.toFixed(0)}${r.n < RUNS ? `, ${r.n} runs` : ''})  ${r.what}`);
   }
@@ -308,7 +319,7 @@ async function main() {
   for (const build of builds) await build.forwarder.close();
   builds.forEach(report);
   if (builds.length > 1) {
-    console.log('\n≥ 450 tiles, median ms: ' + builds.map((b) => `${b.appDir} ${median(b.firsts).toFixed(0)}`).join(' | '));
+    console.log('\nfull map painted (bench:pwa measure), median ms: ' + builds.map((b) => `${b.appDir} ${median(b.painted).toFixed(0)}`).join(' | '));
   }
   process.exit(0);
 }
