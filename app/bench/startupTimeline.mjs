@@ -3,7 +3,8 @@
  * snapshot saved to IndexedDB), the relay is stopped, the browser goes offline, and the page is
  * reloaded RUNS times. Per reload it records, in ms from navigation start (median over the runs):
  * - navigation and resource timing (HTML from the service worker, main bundle, worker script);
- * - the app's own `app:*` performance marks (see app/perfMarks.ts);
+ * - the app's own `app:*` performance marks (see app/perfMarks.ts) and the engine worker's
+ *   `engine:*` marks (see engine/worker.ts), the latter moved onto the page's clock;
  * - the Comlink calls to the engine worker and their replies, from a wrapped `Worker` installed
  *   before any app script (frames come back on their own port: `app:first-frame`, `app:tiles`);
  * - the end of the first animation frame in which the map holds every tile, seen from inside the
@@ -107,6 +108,17 @@ function collect() {
     const n = (seen.get(e.what) ?? 0) + 1;
     seen.set(e.what, n);
     if (n <= 2) events.push({ at: e.at, what: n === 1 ? e.what : `${e.what} (2nd)` });
+  }
+  return events;
+}
+
+/** The engine worker's `engine:*` marks, moved onto the page's clock (ms from navigation start). */
+async function workerMarks(page) {
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  const events = [];
+  for (const worker of page.workers()) {
+    const { origin, marks } = await worker.evaluate(() => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]) }));
+    for (const [name, at] of marks) events.push({ at: origin + at - pageOrigin, what: `worker mark ${name}` });
   }
   return events;
 }
@@ -258,7 +270,7 @@ async function reloadOnce(browser, build, tracing, run) {
     if (process.env.PROFILE_OUT) await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
   }
   await page.waitForTimeout(300);
-  const events = await page.evaluate(collect);
+  const events = [...(await page.evaluate(collect)), ...(await workerMarks(page))];
   build.lastInitMark = events.find((e) => e.what === 'mark startup:init')?.at ?? 0;
   for (const e of events) {
     if (!build.byWhat.has(e.what)) build.byWhat.set(e.what, []);
