@@ -4,16 +4,25 @@
  * the worker's entry (worker.ts) with `import()`, which is what lets Chromium reuse its code cache.
  */
 import type { Endpoint } from 'comlink';
+import type { CacheRead } from './cacheRead.ts';
 import { createEngine } from './engine.ts';
 import { exposeEngine } from './expose.ts';
 import { openStore } from './store.ts';
 
-/** Creates the engine (it starts reading the cache at once) and exposes it on `endpoint`. */
-export function serveEngine(endpoint: Endpoint): void {
+/**
+ * Creates the engine and exposes it on `endpoint`. The engine opens its store at once, taking over
+ * `cacheRead` (the database and snapshot the entry began reading) when there is one.
+ */
+export function serveEngine(endpoint: Endpoint, cacheRead?: CacheRead): void {
+  let early = cacheRead;
   const engine = createEngine({
     openSocket: (url) => new WebSocket(url),
     fetch: (url, init) => fetch(url, init),
-    openDb: ({ onStateChange }) => openStore({ factory: typeof indexedDB === 'undefined' ? undefined : indexedDB, onStateChange }),
+    openDb({ onStateChange }) {
+      const read = early;
+      early = undefined;
+      return openStore({ factory: typeof indexedDB === 'undefined' ? undefined : indexedDB, onStateChange, ...(read ? { early: read } : {}) });
+    },
     now: Date.now,
     isOnline: () => navigator.onLine,
     watchOnline(listener) {

@@ -9,7 +9,8 @@ import type { IDBPDatabase } from 'idb';
 import { z } from 'zod';
 import type { StorageState } from './api.ts';
 import { CachedSnapshotSchema, HistoryRowSchema, type CachedSnapshot, type HistoryRow } from './cacheSchema.ts';
-import { openDatabase, DB_NAME } from './storeOpen.ts';
+import type { CacheRead } from './cacheRead.ts';
+import { openDatabase, DB_NAME, SNAPSHOT_KEY } from './storeOpen.ts';
 
 export interface Store {
   readonly state: StorageState;
@@ -26,9 +27,9 @@ export interface StoreOptions {
   name?: string;
   log?: (message: string, fields?: Record<string, unknown>) => void;
   onStateChange?: (state: StorageState) => void;
+  /** A read begun before the engine loaded (cacheRead.ts): its database and snapshot are used instead of opening again. */
+  early?: CacheRead;
 }
-
-const SNAPSHOT_KEY = 'last';
 
 /**
  * The stored shapes, compiled by zod into flat validators on first use: same results and issues,
@@ -57,7 +58,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     state = next;
     options.onStateChange?.(next);
   };
-  const opened = await openDatabase({ factory: options.factory, name, log, setState });
+  const early = options.early ? await options.early.take({ log, setState }) : null;
+  const opened = early ? early.opened : await openDatabase({ factory: options.factory, name, log, setState });
+  /** The early read's snapshot, used by the first loadSnapshot() only. */
+  let prefetched: { raw: unknown } | null = early ? { raw: early.snapshot } : null;
   if (!opened) {
     setState('unavailable');
     return unavailableStore();
@@ -87,7 +91,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       return state;
     },
     async loadSnapshot() {
-      const raw = await db.get('snapshot', SNAPSHOT_KEY).catch(() => undefined);
+      const raw = prefetched ? prefetched.raw : await db.get('snapshot', SNAPSHOT_KEY).catch(() => undefined);
+      prefetched = null;
       if (raw === undefined) return null;
       const parsed = (snapshotSchema ??= z.compile(CachedSnapshotSchema)).safeParse(raw);
       if (parsed.success) return parsed.data;
