@@ -165,15 +165,24 @@ function workerPhases(trace) {
   const phases = {};
   const init = first('V8PerIsolateData::Initialize');
   if (init) phases['worker thread starts'] = ms(init.ts);
-  for (const [name, label] of [['v8.compileModule', 'compile script'], ['v8.compile', 'compile script'], ['v8.evaluateModule', 'evaluate script'], ['EvaluateScript', 'evaluate script']]) {
-    const e = first(name);
-    if (e && !(`${label} (ms)` in phases)) phases[`${label} (ms)`] = e.dur / 1000;
+  // Each script the worker compiled (the small entry, then the engine chunk it imports, then the
+  // link): compile time, whether a code cache was consumed, and the evaluation that followed.
+  const byTime = (a, b) => a.ts - b.ts;
+  const compiles = inWorker.filter((e) => e.name === 'v8.compileModule' || e.name === 'v8.compile').sort(byTime);
+  const evaluations = inWorker.filter((e) => e.name === 'v8.evaluateModule' || e.name === 'EvaluateScript').sort(byTime);
+  for (const c of compiles) {
+    const file = (c.args?.data?.url ?? '?').split('/').pop().replace(/-[\w-]{8}\.js$/, '');
+    const cached = c.args?.data?.consumedCacheSize ? `, code cache ${Math.round(c.args.data.consumedCacheSize / 1024)} KB` : ', no code cache';
+    phases[`${file}: compiled at`] = ms(c.ts);
+    phases[`${file}: compile (ms${cached})`] = c.dur / 1000;
+    const evaluation = evaluations.find((e) => e.ts >= c.ts + c.dur);
+    if (evaluation) phases[`${file}: evaluate (ms)`] = evaluation.dur / 1000;
   }
-  const cache = inWorker.find((e) => e.name === 'v8.produceModuleCache' && e.args?.data);
-  phases['produce code cache (ms)'] = cache ? cache.dur / 1000 : 0;
-  const evaluated = inWorker.filter((e) => e.name === 'v8.evaluateModule' || e.name === 'EvaluateScript').sort((x, y) => x.ts - y.ts)[0];
-  const scriptDone = Math.max(...[evaluated, cache].filter(Boolean).map((e) => e.ts + e.dur));
-  if (evaluated) phases['script evaluated (and its cache produced)'] = ms(scriptDone);
+  const caches = inWorker.filter((e) => e.name === 'v8.produceModuleCache' && e.args?.data);
+  phases['code caches produced (ms)'] = caches.reduce((sum, e) => sum + e.dur / 1000, 0);
+  const evaluated = evaluations.at(-1);
+  const scriptDone = evaluated ? evaluated.ts + evaluated.dur : 0;
+  if (evaluated) phases['last script evaluated'] = ms(scriptDone);
   const message = first('HandlePostMessage');
   if (message) phases['first message from the page'] = ms(message.ts);
   const opened = first('IDBOpenDBRequest::onSuccess(database)');
@@ -181,18 +190,17 @@ function workerPhases(trace) {
   // Top-level tasks, each named by what ran it: IndexedDB results (snapshot, then history), the
   // page's messages, timers (the throttled frame).
   const tasks = inWorker
-    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.dur > 5000 && (!evaluated || e.ts >= scriptDone - 1))
+    .filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.dur > 5000)
     .map((t) => {
       const inner = inWorker.filter((e) => e.ts >= t.ts && e.ts < t.ts + t.dur);
       const has = (name) => inner.some((e) => e.name === name);
       return { t, kind: has('IDBRequest::SendResult') ? 'idb' : has('HandlePostMessage') ? 'message' : has('TimerFire') ? 'timer' : 'other' };
     });
-  const idb = tasks.filter((x) => x.kind === 'idb');
-  for (const [i, label] of [[0, 'snapshot read'], [1, 'history read']]) {
-    if (!idb[i]) continue;
-    phases[`${label}: result at`] = ms(idb[i].t.ts);
-    phases[`${label}: handling (ms)`] = idb[i].t.dur / 1000;
-  }
+  // IndexedDB results that took over 5 ms to handle: the snapshot, then the history, usually.
+  tasks.filter((x) => x.kind === 'idb').slice(0, 3).forEach((x, i) => {
+    phases[`IndexedDB result ${i + 1}: at`] = ms(x.t.ts);
+    phases[`IndexedDB result ${i + 1}: handling (ms)`] = x.t.dur / 1000;
+  });
   // The frame with the tiles is the last timer or message task before they reached the page.
   const frame = tasks.filter((x) => x.kind === 'timer' || x.kind === 'message').at(-1);
   if (frame) {
