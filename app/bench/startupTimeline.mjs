@@ -19,7 +19,8 @@
  * `node app/bench/startupTimeline.mjs` (uses jiti for the relay source). Env: RUNS (default 5),
  * APP_DIR (default dist/app; build elsewhere with `npx vite build --outDir ...` to leave
  * dist/app alone; several comma-separated builds are compared reload by reload, each on its own
- * origin), TRACE=1 (or `all`: every reload), TRACE_OUT (where to write the raw trace JSON); with TRACE=1
+ * origin), TRACE=1 (or `all`: every reload), TRACE_OUT (where to write the raw trace JSON),
+ * TRACE_CPU=1 (adds V8's sampling profiler, every thread, to the trace); with TRACE=1
  * PROFILE=1 records a main-thread CPU profile instead (PROFILE_OUT; build with `--minify false`
  * for readable names). DEBUG=1 echoes the page's console.
  */
@@ -268,7 +269,7 @@ async function reloadOnce(browser, build, tracing, run) {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
-  if (tracing && !profiling) await browser.startTracing(page, { categories: ['blink.user_timing', 'devtools.timeline', 'v8', 'v8.execute', 'blink', 'disabled-by-default-devtools.timeline', 'IndexedDB', 'toplevel'] });
+  if (tracing && !profiling) await browser.startTracing(page, { categories: ['blink.user_timing', 'devtools.timeline', 'v8', 'v8.execute', 'blink', 'disabled-by-default-devtools.timeline', 'IndexedDB', 'toplevel', ...(process.env.TRACE_CPU ? ['disabled-by-default-v8.cpu_profiler'] : [])] });
   await page.reload();
   build.firsts.push(await tilesAt(page));
   build.painted.push(await page.waitForFunction(() => window.__fullMap ?? false, null, { timeout: 30_000 }).then((h) => h.jsonValue()));
