@@ -213,7 +213,12 @@ export function createEngine(deps: EngineDeps): EngineApi {
       await cacheReady;
       // The cached map goes out before the link's code loads and compiles its validators.
       if (market.seq >= 0) await withTimeout(firstFrame, tuning.cacheWaitMs, timers);
-      const link = await import('./link.ts');
+      const link = await import('./link.ts').catch((error: unknown) => {
+        // Without its code the engine cannot reach the relay: say so instead of "connecting" forever.
+        transport = { state: 'offline', retryAt: null };
+        frames.request();
+        throw new Error(`could not load the engine's link to the relay: ${String(error)}`);
+      });
       deps.mark?.('link-loaded');
       if (disposed) return;
       // A Content-Security-Policy without 'unsafe-eval' on the worker script stops z.compile.
