@@ -1,6 +1,6 @@
 /**
- * `npm run bench:pwa`: time to the first full heatmap, in ms from navigation start, median of
- * several runs in headless Chromium against the production build:
+ * `npm run bench:pwa`: time to the first full heatmap painted, in ms from navigation start,
+ * median of several runs in headless Chromium against the production build:
  * - cold: a fresh browser profile (no service worker, no IndexedDB), relay up;
  * - warm offline: the same profile after one visit, with the relay stopped and the browser
  *   offline, so the app shell comes from the service worker and the data from IndexedDB.
