@@ -47,14 +47,72 @@ describe('createEngine(deps)', () => {
     seed.close();
     const port = await closedPort();
     const engine = engineWith(deps);
-    await engine.start(config({ port, wsUrl: `ws://127.0.0.1:${port}/ws/stocks` }));
+    // As the app does: start, then subscribe (start connects once the cached map is out).
+    const started = engine.start(config({ port, wsUrl: `ws://127.0.0.1:${port}/ws/stocks` }));
     const r = await record(engine);
+    await started;
     const first = r.frames[0]!;
     expect(first.seq).toBe(41);
     expect(first.layout?.symbols.slice().sort()).toEqual(['AAPL', 'JPM', 'XOM']);
     expect(first.status).toMatchObject({ fromCache: true, stale: true, dataTime: feedOk.last_update, storage: 'ok', receivedAt: null });
     await r.waitFor((f) => f.status.connection === 'reconnecting', 'reconnecting');
     expect(r.last().layout === null && r.last().status.fromCache).toBe(true);
+  });
+
+  it('reads the cache before start(): a subscriber\'s first frame is the cached map, not an empty one', async () => {
+    const deps = nodeDeps();
+    const seed = await openStore({ factory: deps.factory });
+    await seed.saveSnapshot({ seq: 41, saved_at: T0, feed: feedOk, quotes: threeQuotes });
+    seed.close();
+    const engine = engineWith(deps);
+    const r = await record(engine);
+    await r.waitFor((f) => f.seq === 41, 'the cached frame');
+    expect(r.frames[0]!.layout?.symbols).toHaveLength(3);
+    expect(r.frames[0]!.status).toMatchObject({ fromCache: true, connection: 'connecting' });
+  });
+
+  it('connects only once the cached map has gone out to a subscriber', async () => {
+    const link = await relayLike();
+    const deps = nodeDeps({ tuning: { cacheWaitMs: 5_000 } });
+    const seed = await openStore({ factory: deps.factory });
+    await seed.saveSnapshot({ seq: 41, saved_at: T0, feed: feedOk, quotes: threeQuotes });
+    seed.close();
+    const engine = engineWith(deps);
+    const started = engine.start(config(link));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(link.upgrades).toBe(0);
+    const r = await record(engine);
+    await started;
+    await r.waitFor((f) => f.seq === 5 && f.status.connection === 'live', 'live data');
+    expect(r.frames[0]!.seq).toBe(41);
+  });
+
+  it('connects without a subscriber once the cache wait has run out', async () => {
+    const link = await relayLike();
+    const deps = nodeDeps({ tuning: { cacheWaitMs: 50 } });
+    const seed = await openStore({ factory: deps.factory });
+    await seed.saveSnapshot({ seq: 41, saved_at: T0, feed: feedOk, quotes: threeQuotes });
+    seed.close();
+    const engine = engineWith(deps);
+    await engine.start(config(link));
+    await until(() => link.upgrades === 1, 2_000, 'the socket');
+  });
+
+  it('keeps stored history when live data arrives before it was read', async () => {
+    const link = await relayLike();
+    const deps = nodeDeps({ tuning: { persistHistoryMs: 60_000 } });
+    const seed = await openStore({ factory: deps.factory });
+    await seed.saveHistory([{ symbol: 'AAPL', t: [T0 - 120_000, T0 - 60_000], price: [190, 195] }]);
+    seed.close();
+    const engine = createEngine(deps);
+    // No subscriber: nothing asks for history before the live snapshot triggers the first save.
+    await engine.start(config(link));
+    let live = false;
+    await until(() => (void engine.getDetail('AAPL').then((d) => (live = d !== null)), live), 2_000, 'live data');
+    await engine.dispose();
+    const store = await openStore({ factory: deps.factory });
+    expect((await store.loadHistory()).find((h) => h.symbol === 'AAPL')).toEqual({ symbol: 'AAPL', t: [T0 - 120_000, T0 - 60_000, T0], price: [190, 195, 200] });
+    store.close();
   });
 
   it('replaces the cache with live data; later frames carry values, not layout', async () => {

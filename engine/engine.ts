@@ -3,22 +3,25 @@
  * IndexedDB cache and the view, and pushes frames to subscribers. Everything that touches the
  * outside world comes in through `deps`, so tests run it in one thread against a real relay.
  *
- * Start: the cached snapshot (if any) is shown at once, marked `fromCache` and stale; then the
- * socket opens and /api/stocks is fetched, whichever answers first replacing the cache.
+ * Start: the cache is read as soon as the engine exists (in the worker, as soon as its script
+ * runs, before the page's `start` and `subscribe` arrive). No frame goes out until that read has
+ * settled, so a subscriber's first frame is the cached map (marked `fromCache` and stale), not an
+ * empty one; the stored history is read after that first frame, since only sparklines need it.
+ * `start` then loads the link to the relay (link.ts, after that first frame when there is one),
+ * opens the socket and fetches /api/stocks, whichever answers first replacing the cache.
  */
-import { FiltersResponseSchema, type FiltersResponse } from '../relay/protocol.ts';
+import { FiltersResponseSchema, type FeedStatus, type FiltersResponse } from '../relay/protocol.ts';
 import type { EngineApi, EngineConfig, EngineStatus, Frame, StorageState, View } from './api.ts';
 import { resolveEndpoints, DEFAULT_POLL_INTERVAL_MS } from './config.ts';
-import { createConnection, type Connection, type ConnectionTuning, type FetchLike, type SocketLike, type TransportState } from './connection.ts';
+import type { Connection, ConnectionTuning, FetchLike, SocketLike, TransportState } from './connection.ts';
 import { deriveFilters } from './deriveFilters.ts';
 import { frameFor } from './frame.ts';
-import { createFeedSync } from './feedSync.ts';
+import type { FeedSync } from './feedSync.ts';
 import { createHistoryBook, historyOf, loadHistoryRows, recordQuotes, takeDirtyRows } from './history.ts';
 import { applySnapshot, createMarketState, takeChanges } from './merge.ts';
 import type { Store } from './store.ts';
 import { createThrottle } from './throttle.ts';
 import { systemTimers, type Timers } from './timers.ts';
-import { isValidationCompiled } from './validate.ts';
 import { createViewModel } from './viewModel.ts';
 
 export interface EngineTuning {
@@ -45,6 +48,8 @@ export interface EngineDeps {
   timers?: Timers;
   random?(): number;
   log?(message: string, fields?: Record<string, unknown>): void;
+  /** Notes a start-up milestone (`cache-read`, `first-frame`, `link-loaded`), e.g. as a User Timing mark. */
+  mark?(name: string): void;
   /** Origin for an empty apiBaseUrl: the worker's own `location.origin`. */
   origin?: string;
   tuning?: Partial<EngineTuning>;
@@ -75,6 +80,14 @@ export function createEngine(deps: EngineDeps): EngineApi {
   let lastStale: boolean | null = null;
   let staleTimer: unknown = null;
   let unwatchOnline = () => {};
+  let cacheSettled = false;
+  let historyRead: Promise<void> | null = null;
+  let sentFirst = false;
+  let firstFrameSent = () => {};
+  const firstFrame = new Promise<void>((resolve) => (firstFrameSent = resolve));
+  /** The feed as frames see it: the cached one until the link has loaded, then the live FeedSync. */
+  let sync: FeedView = cachedFeed();
+  let feedSync: FeedSync | null = null;
 
   const throttle = (everyMs: number, run: () => unknown) => createThrottle({ everyMs, timers, now: deps.now, run });
   const frames = throttle(tuning.frameIntervalMs, () => emit([...subscribers]));
@@ -84,22 +97,11 @@ export function createEngine(deps: EngineDeps): EngineApi {
     }
   });
   const saveHistory = throttle(tuning.persistHistoryMs, async () => {
+    // Rows are written whole: saving before the stored ones were read in would overwrite them.
+    await loadHistory();
     if (!store) return;
     recordQuotes(history, market.quotes.values());
     await store.saveHistory(takeDirtyRows(history));
-  });
-
-  const sync = createFeedSync({
-    market, history, timers, now: deps.now, log, resyncTimeoutMs: tuning.resyncTimeoutMs,
-    send: (message) => connection?.send(message) ?? false,
-    refresh: () => connection?.refresh(),
-    reconnect: () => connection?.reconnect(),
-    onLive() {
-      fromCache = false;
-      saveSnapshot.request();
-      saveHistory.request();
-    },
-    onChange: () => frames.request(),
   });
 
   function status(): EngineStatus {
@@ -125,7 +127,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
 
   /** Computes the view once and hands each subscriber its frame; the last one gets the originals. */
   function emit(targets: Subscriber[]): void {
-    if (targets.length === 0 || disposed) return;
+    if (targets.length === 0 || disposed || !cacheSettled) return;
     const view = model.compute(market.quotes, takeChanges(market));
     const st = status();
     lastStale = st.stale;
@@ -138,6 +140,10 @@ export function createEngine(deps: EngineDeps): EngineApi {
         log('a frame subscriber threw', { error: String(error) });
       }
     });
+    if (!sentFirst) deps.mark?.('first-frame');
+    sentFirst = true;
+    firstFrameSent();
+    void loadHistory();
   }
 
   /** Re-checks staleness every poll interval, so "stale" appears even when nothing arrives. */
@@ -148,7 +154,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
     }, pollIntervalMs);
   }
 
-  async function loadCache(): Promise<void> {
+  /** Opens the store and applies the cached snapshot, if there is a valid one. */
+  async function loadSnapshot(): Promise<void> {
     const opened = await deps.openDb({ onStateChange: (s) => ((storage = s), frames.request()) }).catch((error: unknown) => {
       log('could not open the cache', { error: String(error) });
       return null;
@@ -161,11 +168,27 @@ export function createEngine(deps: EngineDeps): EngineApi {
       applySnapshot(market, cached);
       sync.restoreFeed(cached.feed);
       fromCache = true;
-      // Paint the cached map now; the history read (tens of ms) is only needed for sparklines.
+      // Shown by settleCache(), or by the next frame when the read outlasted the cache wait.
       frames.request();
     }
-    loadHistoryRows(history, await opened.loadHistory());
-    frames.request();
+  }
+
+  /** Settles the cache wait (read, failed or timed out) and sends every subscriber its first frame. */
+  async function settleCache(): Promise<void> {
+    await withTimeout(loadSnapshot().catch((error: unknown) => log('could not read the cache', { error: String(error) })), tuning.cacheWaitMs, timers);
+    deps.mark?.('cache-read');
+    cacheSettled = true;
+    frames.cancel();
+    emit([...subscribers]);
+  }
+
+  /** Reads the stored history once (after the first frame, or when history is first needed). */
+  function loadHistory(): Promise<void> {
+    historyRead ??= cacheReady.then(async () => {
+      if (!store) return;
+      loadHistoryRows(history, await store.loadHistory());
+    }).catch((error: unknown) => log('could not read the stored history', { error: String(error) }));
+    return historyRead;
   }
 
   async function loadFilters(url: string): Promise<void> {
@@ -179,28 +202,53 @@ export function createEngine(deps: EngineDeps): EngineApi {
     }
   }
 
+  const cacheReady = settleCache();
+
   return {
     async start(config: EngineConfig) {
       if (started || disposed) return;
       started = true;
-      // A Content-Security-Policy without 'unsafe-eval' on the worker script stops z.compile.
-      if (!isValidationCompiled) log('validating relay messages with zod\'s interpreter: eval is forbidden here, so z.compile is not in use');
       pollIntervalMs = config.pollIntervalMs;
       const urls = resolveEndpoints(config, deps.origin ?? '');
-      connection = createConnection({
+      await cacheReady;
+      // The cached map goes out before the link's code loads and compiles its validators.
+      if (market.seq >= 0) await withTimeout(firstFrame, tuning.cacheWaitMs, timers);
+      const link = await import('./link.ts').catch((error: unknown) => {
+        // Without its code the engine cannot reach the relay: say so instead of "connecting" forever.
+        transport = { state: 'offline', retryAt: null };
+        frames.request();
+        throw new Error(`could not load the engine's link to the relay: ${String(error)}`);
+      });
+      deps.mark?.('link-loaded');
+      if (disposed) return;
+      // A Content-Security-Policy without 'unsafe-eval' on the worker script stops z.compile.
+      if (!link.isValidationCompiled) log('validating relay messages with zod\'s interpreter: eval is forbidden here, so z.compile is not in use');
+      const live = link.createFeedSync({
+        market, history, timers, now: deps.now, log, resyncTimeoutMs: tuning.resyncTimeoutMs,
+        send: (message) => connection?.send(message) ?? false,
+        refresh: () => connection?.refresh(),
+        reconnect: () => connection?.reconnect(),
+        onLive() {
+          fromCache = false;
+          saveSnapshot.request();
+          saveHistory.request();
+        },
+        onChange: () => frames.request(),
+      });
+      live.restoreFeed(sync.feed);
+      sync = feedSync = live;
+      connection = link.createConnection({
         wsUrl: urls.wsUrl, stocksUrl: urls.stocksUrl, pollIntervalMs, openSocket: deps.openSocket, fetch: deps.fetch,
         timers, now: deps.now, ...(deps.random ? { random: deps.random } : {}), tuning: tuning.connection,
-        onMessage: sync.onMessage,
-        onStocks: sync.onStocks,
+        onMessage: live.onMessage,
+        onStocks: live.onStocks,
         onState(state, retryAt) {
           transport = { state, retryAt };
-          sync.onTransport(state);
+          live.onTransport(state);
           if (state === 'live' && filters === null) void loadFilters(urls.filtersUrl);
           frames.request();
         },
       });
-      await withTimeout(loadCache(), tuning.cacheWaitMs, timers);
-      if (disposed) return;
       unwatchOnline = deps.watchOnline((online) => connection?.setOnline(online));
       connection.start(deps.isOnline());
       if (filters === null) void loadFilters(urls.filtersUrl);
@@ -210,6 +258,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
     async subscribe(view: View, onFrame: (frame: Frame) => void) {
       model.setView(view);
       const sub: Subscriber = { onFrame, seenVersion: null };
+      // Before the cache has settled this sends nothing: settleCache() sends the first frame.
       emit([sub]);
       subscribers.add(sub);
       frames.request();
@@ -227,6 +276,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
     },
 
     async getHistory(symbol: string) {
+      await loadHistory();
       const quote = market.quotes.get(symbol);
       if (quote) recordQuotes(history, [quote]);
       return historyOf(history, symbol);
@@ -242,12 +292,32 @@ export function createEngine(deps: EngineDeps): EngineApi {
       connection?.stop();
       unwatchOnline();
       frames.cancel();
-      sync.stop();
+      feedSync?.stop();
       if (staleTimer !== null) timers.clearTimeout(staleTimer);
       await saveSnapshot.flush();
       await saveHistory.flush();
       store?.close();
       subscribers.clear();
+    },
+  };
+}
+
+/** What frames read from the feed; before the link loads, only the feed saved with the cache. */
+type FeedView = Pick<FeedSync, 'feed' | 'dataTime' | 'receivedAt' | 'invalidMessages' | 'restoreFeed'>;
+
+function cachedFeed(): FeedView {
+  let feed: FeedStatus | null = null;
+  return {
+    get feed() {
+      return feed;
+    },
+    get dataTime() {
+      return feed?.last_update ?? null;
+    },
+    receivedAt: null,
+    invalidMessages: 0,
+    restoreFeed(cached) {
+      feed ??= cached;
     },
   };
 }

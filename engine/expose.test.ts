@@ -4,7 +4,7 @@ import { DEFAULT_VIEW, type EngineApi, type Frame } from './api.ts';
 import { createEngine } from './engine.ts';
 import { exposeEngine } from './expose.ts';
 import { openStore } from './store.ts';
-import { closedPort, until } from './test/linkServer.ts';
+import { until } from './test/linkServer.ts';
 import { nodeDeps } from './test/nodeDeps.ts';
 import { feedOk, T0, threeQuotes } from './test/fixtures.ts';
 
@@ -32,8 +32,8 @@ async function exposed(wrapEngine: (engine: EngineApi) => EngineApi = (e) => e):
     port1.close();
     port2.close();
   });
-  const port = await closedPort();
-  await api.start({ apiBaseUrl: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/ws/stocks`, pollIntervalMs: 1_000 });
+  // Not started: the engine reads its cache on creation, and with no link to a relay nothing but
+  // the tests' own calls produces frames.
   return { api, sent };
 }
 

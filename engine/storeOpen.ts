@@ -8,6 +8,8 @@ import type { StorageState } from './api.ts';
 
 export const DB_NAME = 'live-market-heatmap-engine';
 export const DB_VERSION = 2;
+/** The key of the one stored snapshot in the `snapshot` store. */
+export const SNAPSHOT_KEY = 'last';
 /** Written once at creation; a database without it was made by something else. */
 export const APP_MARKER = { key: 'app', value: 'live-market-heatmap' } as const;
 
@@ -35,8 +37,13 @@ export interface OpenOptions {
   discard?: string;
 }
 
+export interface Opened {
+  db: IDBPDatabase;
+  rebuilt: boolean;
+}
+
 /** Opens the database, rebuilding it once if needed; null when IndexedDB cannot be used. */
-export async function openDatabase(o: OpenOptions): Promise<{ db: IDBPDatabase; rebuilt: boolean } | null> {
+export async function openDatabase(o: OpenOptions): Promise<Opened | null> {
   if (!o.factory) {
     o.log('IndexedDB is not available; running without a cache');
     return null;
@@ -64,9 +71,9 @@ export async function openDatabase(o: OpenOptions): Promise<{ db: IDBPDatabase; 
   return { db: second.db, rebuilt: true };
 }
 
-type Opened = { db: IDBPDatabase } | { error: string; fatal: boolean };
+type Attempt = { db: IDBPDatabase } | { error: string; fatal: boolean };
 
-function tryOpen(o: OpenOptions): Promise<Opened> {
+function tryOpen(o: OpenOptions): Promise<Attempt> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {

@@ -1,12 +1,19 @@
 /**
- * `npm run bench:pwa`: time to the first full heatmap, in ms from navigation start, median of
- * several runs in headless Chromium against the production build:
+ * `npm run bench:pwa`: time to the first full heatmap painted, in ms from navigation start,
+ * median of several runs in headless Chromium against the production build:
  * - cold: a fresh browser profile (no service worker, no IndexedDB), relay up;
  * - warm offline: the same profile after one visit, with the relay stopped and the browser
  *   offline, so the app shell comes from the service worker and the data from IndexedDB.
+ *
+ * The time is taken inside the page and read after the fact: a script installed before any app
+ * script watches the map's `data-tile-count` and notes the end of the first animation frame in
+ * which the map holds every tile (the renderer paints in that frame's callbacks, before ours).
+ * The older method, polling from here after `page.reload()` returns, cannot see anything before
+ * the load event plus a DevTools round trip (~75–200 ms on this machine even for a page that
+ * shows its map at once); its figure is printed beside the new one for comparison.
  */
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadConfig } from '../../relay/config.ts';
@@ -17,13 +24,40 @@ import { startForwarder } from '../e2e/proxy.ts';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const MIN_TILES = 450;
 
-/** ms from navigation start until the map first holds every tile (polled every animation frame). */
-async function firstHeatmapMs(page: Page): Promise<number> {
-  const handle = await page.waitForFunction((min) => {
+/**
+ * Runs in the page before any app script: when the map first holds `min` tiles, waits for the end
+ * of that animation frame (the renderer's d3 timer asked for the frame earlier, so it paints first)
+ * and keeps the time as `window.__fullMap`.
+ */
+const WATCH_FULL_MAP = (min: number) => {
+  const observer = new MutationObserver(() => {
+    const count = Number(document.querySelector<HTMLElement>('[data-testid="heatmap"]')?.dataset.tileCount ?? 0);
+    if (count < min) return;
+    observer.disconnect();
+    requestAnimationFrame(() => ((window as { __fullMap?: number }).__fullMap = performance.now()));
+  });
+  observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-tile-count'] });
+};
+
+interface Timing {
+  /** ms from navigation start to the first painted frame with every tile, measured in the page. */
+  painted: number;
+  /** The same moment as the old reload-then-poll method reports it. */
+  polled: number;
+  /** `app:first-paint`, the renderer's mark after its first non-empty paint. */
+  firstPaintMark: number;
+}
+
+/** Waits for the current navigation's full map and reads its timings. */
+async function firstHeatmap(page: Page): Promise<Timing> {
+  const polled = page.waitForFunction((min) => {
     const count = Number(document.querySelector<HTMLElement>('[data-testid="heatmap"]')?.dataset.tileCount ?? 0);
     return count >= min ? performance.now() : false;
   }, MIN_TILES, { timeout: 30_000, polling: 'raf' });
-  return (await handle.jsonValue()) as number;
+  const painted = page.waitForFunction(() => (window as { __fullMap?: number }).__fullMap ?? false, null, { timeout: 30_000 });
+  const [p, q] = await Promise.all([painted, polled]);
+  const firstPaintMark = await page.evaluate(() => performance.getEntriesByName('app:first-paint')[0]?.startTime ?? NaN);
+  return { painted: (await p.jsonValue()) as number, polled: (await q.jsonValue()) as number, firstPaintMark };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -35,16 +69,18 @@ const forwarder = await startForwarder(relay.port);
 const url = `http://127.0.0.1:${forwarder.port}/`;
 const browser = await launchBrowser();
 
-const cold: number[] = [];
+const cold: Timing[] = [];
 for (let i = 0; i < RUNS; i++) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(WATCH_FULL_MAP, MIN_TILES);
   const page = await context.newPage();
   await page.goto(url);
-  cold.push(await firstHeatmapMs(page));
+  cold.push(await firstHeatmap(page));
   await context.close();
 }
 
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+await context.addInitScript(WATCH_FULL_MAP, MIN_TILES);
 const page = await context.newPage();
 await page.goto(url);
 await waitForTiles(page, MIN_TILES);
@@ -54,19 +90,26 @@ await relay.stop();
 forwarder.target(null);
 forwarder.dropAll();
 await context.setOffline(true);
-const warm: number[] = [];
+const warm: Timing[] = [];
 for (let i = 0; i < RUNS; i++) {
   await page.reload();
-  warm.push(await firstHeatmapMs(page));
+  warm.push(await firstHeatmap(page));
 }
 await browser.close();
 await forwarder.close();
 
-console.log(`\nFirst full heatmap (≥ ${MIN_TILES} tiles), ms from navigation start, ${RUNS} runs, 1440×900\n`);
-console.log('| start | median | min | max |');
-console.log('|---|---:|---:|---:|');
-for (const [name, xs] of [['cold (no cache, relay up)', cold], ['warm offline (service worker + IndexedDB, relay down)', warm]] as const) {
-  console.log(`| ${name} | ${Math.round(median(xs))} | ${Math.round(Math.min(...xs))} | ${Math.round(Math.max(...xs))} |`);
+const [load1 = 0, load5 = 0] = loadavg();
+console.log(`\nFirst full heatmap painted (≥ ${MIN_TILES} tiles), ms from navigation start, ${RUNS} runs, 1440×900, load average ${load1.toFixed(2)} / ${load5.toFixed(2)} (1 / 5 min)\n`);
+console.log('| start | median | min | max | old method (reload-then-poll) median |');
+console.log('|---|---:|---:|---:|---:|');
+for (const [name, runs] of [['cold (no cache, relay up)', cold], ['warm offline (service worker + IndexedDB, relay down)', warm]] as const) {
+  const xs = runs.map((r) => r.painted);
+  console.log(`| ${name} | ${Math.round(median(xs))} | ${Math.round(Math.min(...xs))} | ${Math.round(Math.max(...xs))} | ${Math.round(median(runs.map((r) => r.polled)))} |`);
 }
-console.log(`\nTarget: warm offline first heatmap < 300 ms — ${median(warm) < 300 ? 'met' : 'missed'}`);
+// The renderer marks its first non-empty paint; after our frame-end time it would mean a partial
+// map was painted first or the frame order assumed above did not hold.
+const odd = [...cold, ...warm].filter((r) => !(r.firstPaintMark <= r.painted));
+if (odd.length > 0) console.log(`\nNote: in ${odd.length} runs app:first-paint was not at or before the measured time`);
+const warmMedian = median(warm.map((r) => r.painted));
+console.log(`\nTarget: warm offline first heatmap < 300 ms — ${warmMedian < 300 ? 'met' : 'missed'}`);
 process.exit(0);
