@@ -17,11 +17,13 @@ export function tileFont(size: number, bold: boolean): string {
 export function createCanvasMeasure(ctx: CanvasRenderingContext2D): MeasureText {
   const chars = [new Map<string, number>(), new Map<string, number>()];
   const strings = [new Map<string, number>(), new Map<string, number>()];
+  let font = '';
   const charWidth = (ch: string, bold: boolean) => {
     const cache = chars[bold ? 1 : 0]!;
     let w = cache.get(ch);
     if (w === undefined) {
-      ctx.font = tileFont(100, bold);
+      const wanted = tileFont(100, bold);
+      if (font !== wanted) ctx.font = font = wanted;
       w = ctx.measureText(ch).width / 100;
       cache.set(ch, w);
     }

@@ -23,12 +23,27 @@ export interface PaintStyle extends RendererTheme {
 /** Gap between neighbouring tiles, as an inset on every side (the map's grid lines). */
 const INSET = 0.5;
 
+/**
+ * All text is set at this one size and scaled to each label's size by the transform. Every new
+ * font size costs the browser a font lookup and set-up of about 1 ms on a phone-class CPU, and
+ * labels come in dozens of sizes (more while tiles move): a first paint of 500 labels took
+ * ~200 ms with a font per size, ~25 ms scaled. Glyphs are still rasterised at the final size.
+ */
+const TEXT_BASE = 100;
+
+/** Draws `text` at `size` CSS px with its anchor at (x, y), under the scene transform `base`. */
+function drawText(ctx: CanvasRenderingContext2D, base: DOMMatrix, text: string, x: number, y: number, size: number): void {
+  const k = size / TEXT_BASE;
+  ctx.setTransform(base.a * k, 0, 0, base.d * k, base.a * x + base.e, base.d * y + base.f);
+  ctx.fillText(text, 0, 0);
+}
+
 export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle, width: number, height: number): void {
   // A resize resets the context's state behind our back; start from a clean slate each scene.
   resetCanvasState(ctx);
   setFill(ctx, style.background);
   ctx.fillRect(0, 0, width, height);
-  for (const group of model.groups) paintGroup(ctx, group, style);
+  paintGroups(ctx, model.groups, style, false);
   const all = new Array<number>(model.symbols.length);
   for (let i = 0; i < all.length; i++) all[i] = i;
   paintBatch(ctx, model, all, style, false);
@@ -36,7 +51,13 @@ export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, styl
 
 /** Repaints the sector header strips (their mean change moves with every tick). */
 export function paintHeaders(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle): void {
-  for (const group of model.groups) if (group.box.kind === 'sector') paintGroup(ctx, group, style);
+  paintGroups(ctx, model.groups, style, true);
+}
+
+function paintGroups(ctx: CanvasRenderingContext2D, groups: readonly AnimatedGroup[], style: PaintStyle, sectorsOnly: boolean): void {
+  const base = ctx.getTransform();
+  for (const group of groups) if (!sectorsOnly || group.box.kind === 'sector') paintGroup(ctx, base, group, style);
+  ctx.setTransform(base);
 }
 
 /** Repaints only `indices`, clearing each tile's rectangle first. */
@@ -104,19 +125,22 @@ function paintLabels(ctx: CanvasRenderingContext2D, model: TileModel, indices: r
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
+  const base = ctx.getTransform();
   for (const [color, list] of byColor) {
     setFill(ctx, hex(color));
-    for (const { i, label } of list) {
-      const cx = X[i]! + W[i]! / 2, cy = Y[i]! + H[i]! / 2;
-      for (const line of label.lines) {
-        setFont(ctx, tileFont(line.size, line.bold));
-        ctx.fillText(line.text, cx, cy + line.dy);
+    // Bold lines (symbols) first, then regular ones (changes): two font switches per colour.
+    for (const bold of [true, false]) {
+      setFont(ctx, tileFont(TEXT_BASE, bold));
+      for (const { i, label } of list) {
+        const cx = X[i]! + W[i]! / 2, cy = Y[i]! + H[i]! / 2;
+        for (const line of label.lines) if (line.bold === bold) drawText(ctx, base, line.text, cx, cy + line.dy, line.size);
       }
     }
   }
+  ctx.setTransform(base);
 }
 
-function paintGroup(ctx: CanvasRenderingContext2D, group: AnimatedGroup, style: PaintStyle): void {
+function paintGroup(ctx: CanvasRenderingContext2D, base: DOMMatrix, group: AnimatedGroup, style: PaintStyle): void {
   const { box, cur } = group;
   const header = box.header * (cur.h / Math.max(1, box.h));
   if (header < 6 || cur.w < 16) return;
@@ -127,27 +151,28 @@ function paintGroup(ctx: CanvasRenderingContext2D, group: AnimatedGroup, style: 
   if (!sector) {
     const text = truncateText(box.name, right - left, size, false, style.measure);
     setFill(ctx, style.industryText);
-    setFont(ctx, tileFont(size, false));
+    setFont(ctx, tileFont(TEXT_BASE, false));
     ctx.textAlign = 'left';
-    if (text) ctx.fillText(text, left, mid);
+    if (text) drawText(ctx, base, text, left, mid, size);
     return;
   }
   setFill(ctx, style.headerFill);
+  ctx.setTransform(base);
   ctx.fillRect(cur.x + INSET, cur.y + INSET, cur.w - 2 * INSET, header - INSET);
   // The sector's own move, right-aligned, when it fits beside at least a few letters of the name.
   const change = Number.isFinite(group.change) ? tilePctLabel(group.change) : '';
   const changeWidth = change ? style.measure(change, true) * size : 0;
   const showChange = change !== '' && right - left - changeWidth > size * 4;
   const name = truncateText(box.name.toUpperCase(), right - left - (showChange ? changeWidth + size : 0), size, true, style.measure);
-  setFont(ctx, tileFont(size, true));
+  setFont(ctx, tileFont(TEXT_BASE, true));
   if (name) {
     setFill(ctx, style.headerText);
     ctx.textAlign = 'left';
-    ctx.fillText(name, left, mid);
+    drawText(ctx, base, name, left, mid, size);
   }
   if (showChange) {
     setFill(ctx, group.change > 0.005 ? style.headerUp : group.change < -0.005 ? style.headerDown : style.headerText);
     ctx.textAlign = 'right';
-    ctx.fillText(change, right, mid);
+    drawText(ctx, base, change, right, mid, size);
   }
 }
