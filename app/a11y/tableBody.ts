@@ -9,6 +9,7 @@
 import type { Sector } from '../../relay/protocol.ts';
 import { formatPrice, tilePctLabel } from '../format/numbers.ts';
 import { movementPhrase } from './accessibleName.ts';
+import { whenIdle } from '../scheduling/whenIdle.ts';
 
 export interface TableRow {
   symbol: string;
@@ -40,16 +41,6 @@ export interface TableBody {
  * here keeps a slice well under the 50 ms that counts as a long task there.
  */
 const BUDGET_MS = 4;
-
-/** Runs `task` in a task of its own once the page is idle (within a second at the latest). */
-function scheduleSlice(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 1000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(task, 0);
-  return () => clearTimeout(id);
-}
 
 function createRow(row: TableRow): RowElements {
   // Explicit roles keep the table semantics when the off-screen copy is laid out as blocks.
@@ -127,7 +118,7 @@ export function createTableBody(tbody: HTMLTableSectionElement, onOpen: (symbol:
         if (reorder) tbody.append(els.tr);
       }
     }
-    if (next < pending.length) cancel = scheduleSlice(work);
+    if (next < pending.length) cancel = whenIdle(work);
     else {
       pending = null;
       reorder = false;
@@ -152,7 +143,7 @@ export function createTableBody(tbody: HTMLTableSectionElement, onOpen: (symbol:
       }
       pending = newRows;
       next = 0;
-      cancel ??= scheduleSlice(work);
+      cancel ??= whenIdle(work);
     },
     destroy() {
       cancel?.();
