@@ -38,7 +38,8 @@ function drawText(ctx: CanvasRenderingContext2D, base: DOMMatrix, text: string, 
   ctx.fillText(text, 0, 0);
 }
 
-export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle, width: number, height: number): void {
+/** Paints everything; without `labels`, tiles are filled but not labelled (see labelQueue.ts). */
+export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle, width: number, height: number, labels = true): void {
   // A resize resets the context's state behind our back; start from a clean slate each scene.
   resetCanvasState(ctx);
   setFill(ctx, style.background);
@@ -46,7 +47,7 @@ export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, styl
   paintGroups(ctx, model.groups, style, false);
   const all = new Array<number>(model.symbols.length);
   for (let i = 0; i < all.length; i++) all[i] = i;
-  paintBatch(ctx, model, all, style, false);
+  paintBatch(ctx, model, all, style, false, labels);
 }
 
 /** Repaints the sector header strips (their mean change moves with every tick). */
@@ -62,7 +63,7 @@ function paintGroups(ctx: CanvasRenderingContext2D, groups: readonly AnimatedGro
 
 /** Repaints only `indices`, clearing each tile's rectangle first. */
 export function paintTiles(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle): void {
-  if (indices.length > 0) paintBatch(ctx, model, indices, style, true);
+  if (indices.length > 0) paintBatch(ctx, model, indices, style, true, true);
 }
 
 /**
@@ -70,7 +71,7 @@ export function paintTiles(ctx: CanvasRenderingContext2D, model: TileModel, indi
  * parsing a colour string costs more than drawing a small rectangle. Then the stale hatch, then
  * labels grouped by text colour.
  */
-function paintBatch(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle, clear: boolean): void {
+function paintBatch(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle, clear: boolean, labels: boolean): void {
   const { x: X, y: Y, w: W, h: H } = model.cur;
   const steps = style.scale.lut.length;
   const shown = indices.filter((i) => W[i]! >= 0.5 && H[i]! >= 0.5);
@@ -103,7 +104,7 @@ function paintBatch(ctx: CanvasRenderingContext2D, model: TileModel, indices: re
     for (const i of stale) insetRect(ctx, X[i]!, Y[i]!, W[i]!, H[i]!);
     ctx.fill();
   }
-  paintLabels(ctx, model, shown, style);
+  if (labels) paintLabels(ctx, model, shown, style);
 }
 
 function insetRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): void {

@@ -7,6 +7,8 @@ import { now as d3Now, timer, type Timer } from 'd3';
 import type { RenderFrame } from '../data/frameStore.ts';
 import type { ColorScale } from '../color/colorScale.ts';
 import { createCanvasMeasure } from './canvasMeasure.ts';
+import { resetCanvasState, setFill } from './canvasState.ts';
+import { createLabelQueue } from './labelQueue.ts';
 import { paintHeaders, paintScene, paintTiles, type PaintStyle } from './paint.ts';
 import { createHatch } from './hatch.ts';
 import { advance, applyLayout, applyValues, type Durations, type TileModel } from './tileModel.ts';
@@ -65,6 +67,8 @@ export interface HeatmapRenderer {
 }
 
 const DURATIONS: Durations = { geometry: 520, color: 450 };
+/** Per frame, time for labels of a still full repaint (see labelQueue.ts); ×4 on a phone. */
+const LABEL_BUDGET_MS = 4;
 const NO_MOTION: Durations = { geometry: 0, color: 0 };
 
 export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: RendererOptions): HeatmapRenderer {
@@ -77,6 +81,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
   let loop: Timer | null = null;
   let fullPaint = true;
   let headersDirty = false;
+  const labels = createLabelQueue();
   let style: PaintStyle | null = null;
   // Measuring on its own context keeps its font changes out of the painting context's state.
   const measureCtx = ctx ? document.createElement('canvas').getContext('2d') : null;
@@ -97,16 +102,25 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
     const started = performance.now();
     const result = advance(model, d3Now(), options.reducedMotion ? NO_MOTION : DURATIONS);
     ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
-    if (fullPaint || result.moving) paintScene(ctx, model, style, size.width, size.height);
-    else {
+    const current = model, currentStyle = style;
+    if (fullPaint || result.moving) {
+      // Moving tiles need their labels every frame; a still scene gets them over the next frames.
+      paintScene(ctx, model, style, size.width, size.height, result.moving);
+      if (result.moving) labels.clear();
+      else labels.fill(model.symbols.length);
+    } else {
       paintTiles(ctx, model, result.recolored, style);
       if (headersDirty) paintHeaders(ctx, model, style);
+      if (labels.pending()) labels.paintSlice((indices) => paintTiles(ctx, current, indices, currentStyle), LABEL_BUDGET_MS);
     }
     fullPaint = false;
     headersDirty = false;
-    if (model.symbols.length > 0) markStartup('first-paint');
+    if (model.symbols.length > 0) {
+      markStartup('first-paint');
+      if (!labels.pending()) markStartup('first-labels');
+    }
     renderer.onPaint?.(performance.now() - started);
-    if (!result.busy) stop();
+    if (!result.busy && !labels.pending()) stop();
   }
 
   function stop(): void {
@@ -143,6 +157,14 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
       canvas.width = Math.round(width * dpr);
       canvas.height = Math.round(height * dpr);
       style = buildStyle();
+      // Resizing cleared the canvas to black. The background now, not at the next paint: the map
+      // never flashes black (or shows black before the first frame), and the browser allocates the
+      // canvas's backing store here, not in the first paint of the map (20–60 ms on first use).
+      if (ctx) {
+        resetCanvasState(ctx);
+        setFill(ctx, options.theme.background);
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+      }
       fullPaint = true;
       kick();
     },
