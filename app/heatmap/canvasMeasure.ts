@@ -4,6 +4,7 @@
  * Tile labels are short, so ignoring kerning costs nothing visible.
  */
 import type { MeasureText } from './labelFit.ts';
+import { runWhenIdle } from '../scheduling/whenIdle.ts';
 
 export const TILE_FONT_FAMILY = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif';
 
@@ -40,4 +41,32 @@ export function createCanvasMeasure(ctx: CanvasRenderingContext2D): MeasureText 
     }
     return total;
   };
+}
+
+/** The characters tile labels and group headers are made of. */
+export const LABEL_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .+%\u2212▲▼…abcdefghijklmnopqrstuvwxyz&,-';
+
+/**
+ * Measures `chars` in both weights in idle tasks, a few characters per task, then draws them once
+ * on a scratch canvas. The first use of each character, and the first text drawn at all, cost the
+ * browser font fallback, shaping and set-up work (~40 ms in all on a desktop CPU, four times that
+ * on a phone) that would otherwise land in the first paint; the page is idle anyway while it
+ * waits for the engine's first frame. Returns the cancel.
+ */
+export function warmCanvasText(measure: MeasureText, chars = LABEL_CHARS): () => void {
+  const steps: (() => void)[] = [];
+  for (const bold of [true, false]) for (const ch of chars) steps.push(() => void measure(ch, bold));
+  steps.push(() => {
+    const scratch = document.createElement('canvas').getContext('2d');
+    if (!scratch) return;
+    scratch.setTransform(0.2, 0, 0, 0.2, 0, 0);
+    for (const bold of [true, false]) {
+      scratch.font = tileFont(100, bold);
+      scratch.fillText(chars, 0, 50);
+    }
+  });
+  return runWhenIdle(() => {
+    steps.shift()?.();
+    return steps.length > 0;
+  }, 3);
 }
