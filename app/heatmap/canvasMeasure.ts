@@ -5,15 +5,10 @@
  */
 import type { MeasureText } from './labelFit.ts';
 import { runWhenIdle } from '../scheduling/whenIdle.ts';
-
-export const TILE_FONT_FAMILY = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif';
+import { FONT_SIZES, resolveTileFontSteps, tileFont } from './tileFont.ts';
 
 /** Past this many cached strings the cache starts over (it only ever holds label texts). */
 const MAX_CACHED = 50_000;
-
-export function tileFont(size: number, bold: boolean): string {
-  return `${bold ? 700 : 500} ${size}px ${TILE_FONT_FAMILY}`;
-}
 
 export function createCanvasMeasure(ctx: CanvasRenderingContext2D): MeasureText {
   const chars = [new Map<string, number>(), new Map<string, number>()];
@@ -43,28 +38,43 @@ export function createCanvasMeasure(ctx: CanvasRenderingContext2D): MeasureText 
   };
 }
 
+let shared: MeasureText | null = null;
+
+/**
+ * The document's measure, on a canvas of its own (so its font changes stay out of any painting
+ * context's state): the one warmCanvasText fills at start-up and the renderer then finds warm.
+ * Null where canvas 2D is unavailable.
+ */
+export function sharedCanvasMeasure(): MeasureText | null {
+  if (!shared) {
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (ctx) shared = createCanvasMeasure(ctx);
+  }
+  return shared;
+}
+
 /** The characters tile labels and group headers are made of. */
 export const LABEL_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .+%\u2212▲▼…abcdefghijklmnopqrstuvwxyz&,-';
 
 /**
- * Measures `chars` in both weights in idle tasks, a few characters per task, then draws them once
- * on a scratch canvas. The first use of each character, and the first text drawn at all, cost the
- * browser font fallback, shaping and set-up work (~40 ms in all on a desktop CPU, four times that
- * on a phone) that would otherwise land in the first paint; the page is idle anyway while it
- * waits for the engine's first frame. Returns the cancel.
+ * The browser's one-time text set-up for the map, in idle tasks of a few ms each: which family of
+ * the font stack is installed (tileFont.ts), each character's width in both weights, and a font
+ * per label size up to `maxSize`. Done in the first paint instead, this cost ~40 ms on a desktop
+ * CPU (four times that on a phone): font matching and fallback, shaping. Returns the cancel.
  */
-export function warmCanvasText(measure: MeasureText, chars = LABEL_CHARS): () => void {
-  const steps: (() => void)[] = [];
+export function warmCanvasText(measure: MeasureText, maxSize = 36, chars = LABEL_CHARS): () => void {
+  const scratch = document.createElement('canvas').getContext('2d');
+  if (!scratch) return () => undefined;
+  const steps = resolveTileFontSteps(scratch);
   for (const bold of [true, false]) for (const ch of chars) steps.push(() => void measure(ch, bold));
-  steps.push(() => {
-    const scratch = document.createElement('canvas').getContext('2d');
-    if (!scratch) return;
-    scratch.setTransform(0.2, 0, 0, 0.2, 0, 0);
+  for (const size of FONT_SIZES.filter((s) => s <= maxSize)) {
     for (const bold of [true, false]) {
-      scratch.font = tileFont(100, bold);
-      scratch.fillText(chars, 0, 50);
+      steps.push(() => {
+        scratch.font = tileFont(size, bold);
+        scratch.measureText(chars);
+      });
     }
-  });
+  }
   return runWhenIdle(() => {
     steps.shift()?.();
     return steps.length > 0;

@@ -2,9 +2,9 @@
  * Canvas painting of a TileModel's current state. Each tile paints only inside its own rectangle
  * (fill, stale hatch, label), so a colour-only update can repaint just the tiles that changed.
  */
-import { fitTileLabel, truncateText, type MeasureText, type TileLabel } from './labelFit.ts';
+import { fitTileLabel, truncateText, type MeasureText } from './labelFit.ts';
 import type { ColorScale } from '../color/colorScale.ts';
-import { tileFont } from './canvasMeasure.ts';
+import { snapFontSize, tileFont } from './tileFont.ts';
 import { hex, resetCanvasState, setFill, setFont } from './canvasState.ts';
 import { tilePctLabel } from '../format/numbers.ts';
 import type { AnimatedGroup, TileModel } from './tileModel.ts';
@@ -23,22 +23,6 @@ export interface PaintStyle extends RendererTheme {
 /** Gap between neighbouring tiles, as an inset on every side (the map's grid lines). */
 const INSET = 0.5;
 
-/**
- * All text is set at this one size and scaled to each label's size by the transform. Every new
- * font size costs the browser a font lookup and set-up of about 1 ms on a phone-class CPU, and
- * labels come in dozens of sizes (more while tiles move): a first paint of 500 labels took
- * ~200 ms with a font per size, ~25 ms scaled. Glyphs are still rasterised at the final size.
- */
-const TEXT_BASE = 100;
-
-/** Draws `text` at `size` CSS px with its anchor at (x, y), under the scene transform `base`. */
-function drawText(ctx: CanvasRenderingContext2D, base: DOMMatrix, text: string, x: number, y: number, size: number): void {
-  const k = size / TEXT_BASE;
-  ctx.setTransform(base.a * k, 0, 0, base.d * k, base.a * x + base.e, base.d * y + base.f);
-  ctx.fillText(text, 0, 0);
-}
-
-/** Paints everything; without `labels`, tiles are filled but not labelled (see labelQueue.ts). */
 export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle, width: number, height: number, labels = true): void {
   // A resize resets the context's state behind our back; start from a clean slate each scene.
   resetCanvasState(ctx);
@@ -56,9 +40,7 @@ export function paintHeaders(ctx: CanvasRenderingContext2D, model: TileModel, st
 }
 
 function paintGroups(ctx: CanvasRenderingContext2D, groups: readonly AnimatedGroup[], style: PaintStyle, sectorsOnly: boolean): void {
-  const base = ctx.getTransform();
-  for (const group of groups) if (!sectorsOnly || group.box.kind === 'sector') paintGroup(ctx, base, group, style);
-  ctx.setTransform(base);
+  for (const group of groups) if (!sectorsOnly || group.box.kind === 'sector') paintGroup(ctx, group, style);
 }
 
 /** Repaints only `indices`, clearing each tile's rectangle first. */
@@ -112,68 +94,69 @@ function insetRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
   ctx.rect(x + inset, y + inset, w - 2 * inset, h - 2 * inset);
 }
 
+interface LabelRun {
+  color: number;
+  bold: boolean;
+  size: number;
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** Labels sorted by colour, weight and size, so fill and font change as rarely as possible. */
 function paintLabels(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle): void {
   const { x: X, y: Y, w: W, h: H } = model.cur;
-  const byColor = new Map<number, { i: number; label: TileLabel }[]>();
+  const runs: LabelRun[] = [];
   for (const i of indices) {
     const label = fitTileLabel(W[i]!, H[i]!, model.symbols[i]!, model.values[i]!, style);
     if (!label) continue;
     const index = model.colors.index[i]!;
     const color = model.stale[i] ? style.scale.staleLabelLut[index]! : style.scale.labelLut[index]!;
-    let list = byColor.get(color);
-    if (!list) byColor.set(color, (list = []));
-    list.push({ i, label });
+    const cx = X[i]! + W[i]! / 2, cy = Y[i]! + H[i]! / 2;
+    for (const line of label.lines) runs.push({ color, bold: line.bold, size: line.size, text: line.text, x: cx, y: cy + line.dy });
   }
+  runs.sort((a, b) => a.color - b.color || Number(a.bold) - Number(b.bold) || a.size - b.size);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  const base = ctx.getTransform();
-  for (const [color, list] of byColor) {
-    setFill(ctx, hex(color));
-    // Bold lines (symbols) first, then regular ones (changes): two font switches per colour.
-    for (const bold of [true, false]) {
-      setFont(ctx, tileFont(TEXT_BASE, bold));
-      for (const { i, label } of list) {
-        const cx = X[i]! + W[i]! / 2, cy = Y[i]! + H[i]! / 2;
-        for (const line of label.lines) if (line.bold === bold) drawText(ctx, base, line.text, cx, cy + line.dy, line.size);
-      }
-    }
+  for (const run of runs) {
+    setFill(ctx, hex(run.color));
+    setFont(ctx, tileFont(run.size, run.bold));
+    ctx.fillText(run.text, run.x, run.y);
   }
-  ctx.setTransform(base);
 }
 
-function paintGroup(ctx: CanvasRenderingContext2D, base: DOMMatrix, group: AnimatedGroup, style: PaintStyle): void {
+function paintGroup(ctx: CanvasRenderingContext2D, group: AnimatedGroup, style: PaintStyle): void {
   const { box, cur } = group;
   const header = box.header * (cur.h / Math.max(1, box.h));
   if (header < 6 || cur.w < 16) return;
   const sector = box.kind === 'sector';
-  const size = Math.min(header * 0.72, sector ? 12.5 : 10.5);
+  const size = snapFontSize(Math.min(header * 0.72, sector ? 12.5 : 10.5));
   const left = cur.x + 4, right = cur.x + cur.w - 4, mid = cur.y + header / 2 + 0.5;
   ctx.textBaseline = 'middle';
   if (!sector) {
     const text = truncateText(box.name, right - left, size, false, style.measure);
     setFill(ctx, style.industryText);
-    setFont(ctx, tileFont(TEXT_BASE, false));
+    setFont(ctx, tileFont(size, false));
     ctx.textAlign = 'left';
-    if (text) drawText(ctx, base, text, left, mid, size);
+    if (text) ctx.fillText(text, left, mid);
     return;
   }
   setFill(ctx, style.headerFill);
-  ctx.setTransform(base);
   ctx.fillRect(cur.x + INSET, cur.y + INSET, cur.w - 2 * INSET, header - INSET);
   // The sector's own move, right-aligned, when it fits beside at least a few letters of the name.
   const change = Number.isFinite(group.change) ? tilePctLabel(group.change) : '';
   const changeWidth = change ? style.measure(change, true) * size : 0;
   const showChange = change !== '' && right - left - changeWidth > size * 4;
   const name = truncateText(box.name.toUpperCase(), right - left - (showChange ? changeWidth + size : 0), size, true, style.measure);
-  setFont(ctx, tileFont(TEXT_BASE, true));
+  setFont(ctx, tileFont(size, true));
   if (name) {
     setFill(ctx, style.headerText);
     ctx.textAlign = 'left';
-    drawText(ctx, base, name, left, mid, size);
+    ctx.fillText(name, left, mid);
   }
   if (showChange) {
     setFill(ctx, group.change > 0.005 ? style.headerUp : group.change < -0.005 ? style.headerDown : style.headerText);
     ctx.textAlign = 'right';
-    drawText(ctx, base, change, right, mid, size);
+    ctx.fillText(change, right, mid);
   }
 }
