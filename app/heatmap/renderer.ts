@@ -6,7 +6,7 @@
 import { now as d3Now, timer, type Timer } from 'd3';
 import type { RenderFrame } from '../data/frameStore.ts';
 import type { ColorScale } from '../color/colorScale.ts';
-import { createCanvasMeasure } from './canvasMeasure.ts';
+import { sharedCanvasMeasure } from './canvasMeasure.ts';
 import { resetCanvasState, setFill } from './canvasState.ts';
 import { createLabelQueue } from './labelQueue.ts';
 import { paintHeaders, paintScene, paintTiles, type PaintStyle } from './paint.ts';
@@ -81,11 +81,10 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
   let loop: Timer | null = null;
   let fullPaint = true;
   let headersDirty = false;
+  let background: number | null = null;
   const labels = createLabelQueue();
   let style: PaintStyle | null = null;
-  // Measuring on its own context keeps its font changes out of the painting context's state.
-  const measureCtx = ctx ? document.createElement('canvas').getContext('2d') : null;
-  const measure = measureCtx ? createCanvasMeasure(measureCtx) : () => 0;
+  const measure = (ctx && sharedCanvasMeasure()) || (() => 0);
 
   const buildStyle = (): PaintStyle | null =>
     ctx && {
@@ -123,6 +122,15 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
     if (!result.busy && !labels.pending()) stop();
   }
 
+  function paintBackground(): void {
+    background = null;
+    // Nothing to do once the scene has been painted since the resize.
+    if (!ctx || !fullPaint) return;
+    resetCanvasState(ctx);
+    setFill(ctx, options.theme.background);
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+  }
+
   function stop(): void {
     loop?.stop();
     loop = null;
@@ -157,14 +165,10 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
       canvas.width = Math.round(width * dpr);
       canvas.height = Math.round(height * dpr);
       style = buildStyle();
-      // Resizing cleared the canvas to black. The background now, not at the next paint: the map
-      // never flashes black (or shows black before the first frame), and the browser allocates the
-      // canvas's backing store here, not in the first paint of the map (20–60 ms on first use).
-      if (ctx) {
-        resetCanvasState(ctx);
-        setFill(ctx, options.theme.background);
-        ctx.fillRect(0, 0, canvas.width, canvas.height);
-      }
+      // Resizing cleared the canvas to black. The background soon, in a task of its own, not at
+      // the first paint: the map does not sit black until the first frame, and the browser
+      // allocates the canvas's backing store there (20–60 ms on first use), not in the first paint.
+      if (background === null) background = window.setTimeout(paintBackground, 0);
       fullPaint = true;
       kick();
     },
@@ -190,7 +194,10 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
       }
       return boxes;
     },
-    destroy: stop,
+    destroy() {
+      stop();
+      if (background !== null) window.clearTimeout(background);
+    },
   };
   style = buildStyle();
   return renderer;
