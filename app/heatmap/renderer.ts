@@ -9,23 +9,13 @@ import type { ColorScale } from '../color/colorScale.ts';
 import { sharedCanvasMeasure } from './canvasMeasure.ts';
 import { resetCanvasState, setFill } from './canvasState.ts';
 import { createLabelQueue } from './labelQueue.ts';
+import { labelBoxes, type LabelBox } from './labelBoxes.ts';
 import { paintHeaders, paintScene, paintTiles, type PaintStyle } from './paint.ts';
 import { createHatch } from './hatch.ts';
 import { advance, applyLayout, applyValues, type Durations, type TileModel } from './tileModel.ts';
-import { fitTileLabel } from './labelFit.ts';
 import { markStartup } from '../perfMarks.ts';
 
-export interface LabelBox {
-  symbol: string;
-  /** The label block. */
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  /** The tile it belongs to. */
-  tile: { x: number; y: number; w: number; h: number };
-  lines: string[];
-}
+export type { LabelBox };
 
 export interface RendererTheme {
   background: string;
@@ -82,6 +72,8 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
   let fullPaint = true;
   let headersDirty = false;
   let background: number | null = null;
+  /** A transition runs or is about to (labels still being painted do not count). */
+  let animating = false;
   const labels = createLabelQueue();
   let style: PaintStyle | null = null;
   const measure = (ctx && sharedCanvasMeasure()) || (() => 0);
@@ -100,6 +92,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
     if (!ctx || !model || !style) return stop();
     const started = performance.now();
     const result = advance(model, d3Now(), options.reducedMotion ? NO_MOTION : DURATIONS);
+    animating = result.busy;
     ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
     const current = model, currentStyle = style;
     if (fullPaint || result.moving) {
@@ -137,6 +130,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
   }
 
   function kick(): void {
+    animating = true;
     if (!loop) loop = timer(step);
   }
 
@@ -173,27 +167,8 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
       kick();
     },
     model: () => model,
-    busy: () => loop !== null,
-    labelBoxes() {
-      if (!model || !style) return [];
-      const boxes: LabelBox[] = [];
-      for (let i = 0; i < model.symbols.length; i++) {
-        const x = model.cur.x[i]!, y = model.cur.y[i]!, w = model.cur.w[i]!, h = model.cur.h[i]!;
-        const label = fitTileLabel(w, h, model.symbols[i]!, model.values[i]!, style);
-        if (!label) continue;
-        const cx = x + w / 2, cy = y + h / 2;
-        boxes.push({
-          symbol: model.symbols[i]!,
-          x: cx - label.width / 2,
-          y: cy - label.height / 2,
-          w: label.width,
-          h: label.height,
-          tile: { x, y, w, h },
-          lines: label.lines.map((l) => l.text),
-        });
-      }
-      return boxes;
-    },
+    busy: () => loop !== null && animating,
+    labelBoxes: () => (model && style ? labelBoxes(model, style) : []),
     destroy() {
       stop();
       if (background !== null) window.clearTimeout(background);
