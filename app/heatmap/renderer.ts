@@ -9,6 +9,7 @@ import type { ColorScale } from '../color/colorScale.ts';
 import { sharedCanvasMeasure } from './canvasMeasure.ts';
 import { resetCanvasState, setFill } from './canvasState.ts';
 import { createLabelQueue } from './labelQueue.ts';
+import { whenIdle } from '../scheduling/whenIdle.ts';
 import { labelBoxes, type LabelBox } from './labelBoxes.ts';
 import { paintHeaders, paintScene, paintTiles, type PaintStyle } from './paint.ts';
 import { createHatch } from './hatch.ts';
@@ -71,7 +72,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
   let loop: Timer | null = null;
   let fullPaint = true;
   let headersDirty = false;
-  let background: number | null = null;
+  let cancelBackground: (() => void) | null = null;
   /** A transition runs or is about to (labels still being painted do not count). */
   let animating = false;
   const labels = createLabelQueue();
@@ -116,7 +117,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
   }
 
   function paintBackground(): void {
-    background = null;
+    cancelBackground = null;
     // Nothing to do once the scene has been painted since the resize.
     if (!ctx || !fullPaint) return;
     resetCanvasState(ctx);
@@ -159,10 +160,11 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
       canvas.width = Math.round(width * dpr);
       canvas.height = Math.round(height * dpr);
       style = buildStyle();
-      // Resizing cleared the canvas to black. The background soon, in a task of its own, not at
-      // the first paint: the map does not sit black until the first frame, and the browser
-      // allocates the canvas's backing store there (20–60 ms on first use), not in the first paint.
-      if (background === null) background = window.setTimeout(paintBackground, 0);
+      // Resizing cleared the canvas to black. The background when the page is next idle (once
+      // the app has asked the engine for the map, while the engine works on it), not at the first
+      // paint: the browser allocates the canvas's backing store then (20–60 ms on a phone), not in
+      // the first paint, and the map does not sit black. A first frame that comes sooner wins.
+      cancelBackground ??= whenIdle(paintBackground, 500);
       fullPaint = true;
       kick();
     },
@@ -171,7 +173,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
     labelBoxes: () => (model && style ? labelBoxes(model, style) : []),
     destroy() {
       stop();
-      if (background !== null) window.clearTimeout(background);
+      cancelBackground?.();
     },
   };
   style = buildStyle();
