@@ -131,6 +131,20 @@ describe('<App /> against a fake engine', () => {
     expect(screen.getByTestId('connection-pill').textContent).toMatch(/^live · updated /);
   });
 
+  it('keeps the banner strip quiet while a live feed has sent no data yet, and shows it once data goes stale', async () => {
+    engine.quotes = [];
+    engine.status = engineStatus({ stale: true, dataTime: null, receivedAt: null });
+    await renderApp();
+    expect(screen.getByTestId('status-banner').hidden).toBe(true);
+    expect(screen.getByTestId('connection-pill').textContent).toBe('stale');
+    act(() => {
+      engine.status = engineStatus({ stale: true, receivedAt: T0 });
+      engine.emit();
+    });
+    await waitFor(() => expect(screen.getByTestId('status-banner').hidden).toBe(false));
+    expect(screen.getByTestId('status-banner').textContent).toMatch(/^stale — no update since \d\d:\d\d:\d\d$/);
+  });
+
   it('says the market data is unavailable when the upstream is down and nothing is cached', async () => {
     engine.quotes = [];
     engine.status = engineStatus({ dataTime: null, receivedAt: null, feed: feed({ status: 'down', reason: 'provider unreachable', last_update: null }) });

@@ -1,12 +1,15 @@
 /**
- * The table view's rows, written straight to the DOM in small slices per animation frame instead
- * of through React: a 6,000-row table re-rendered by React on every refresh costs hundreds of
- * milliseconds in one go (or, as a transition, is restarted by every live frame and never ends).
- * Here a refresh touches only the cells whose text changed, a few milliseconds per frame.
+ * The table view's rows, written straight to the DOM in small slices instead of through React: a
+ * 6,000-row table re-rendered by React on every refresh costs hundreds of milliseconds in one go
+ * (or, as a transition, is restarted by every live frame and never ends). Here a refresh touches
+ * only the cells whose text changed. Slices run as idle tasks of their own, not inside animation
+ * frames: rows are never needed for the next frame, and sharing a frame's task with the map's
+ * painting made that task long enough to block input on a phone.
  */
 import type { Sector } from '../../relay/protocol.ts';
 import { formatPrice, tilePctLabel } from '../format/numbers.ts';
 import { movementPhrase } from './accessibleName.ts';
+import { whenIdle } from '../scheduling/whenIdle.ts';
 
 export interface TableRow {
   symbol: string;
@@ -28,17 +31,16 @@ interface RowElements {
 }
 
 export interface TableBody {
-  /** Replaces the rows; the DOM catches up over the next frames. */
+  /** Replaces the rows; the DOM catches up in the next idle moments. */
   update(rows: readonly TableRow[]): void;
   destroy(): void;
 }
 
 /**
- * Time per frame spent writing rows, so painting the map keeps its frame. Each slice also costs a
- * layout of the rows it touched, so slices are not made smaller than needed: an S&P 500 refresh
- * fits in one.
+ * Time per slice spent writing rows. A phone-class CPU is ~4× slower than a desktop one; 4 ms
+ * here keeps a slice well under the 50 ms that counts as a long task there.
  */
-const BUDGET_MS = 6;
+const BUDGET_MS = 4;
 
 function createRow(row: TableRow): RowElements {
   // Explicit roles keep the table semantics when the off-screen copy is laid out as blocks.
@@ -94,7 +96,7 @@ export function createTableBody(tbody: HTMLTableSectionElement, onOpen: (symbol:
   let pending: readonly TableRow[] | null = null;
   let next = 0;
   let reorder = false;
-  let frame: number | null = null;
+  let cancel: (() => void) | null = null;
 
   const onClick = (e: MouseEvent) => {
     const symbol = (e.target as HTMLElement).closest<HTMLElement>('[data-open]')?.dataset.open;
@@ -103,7 +105,7 @@ export function createTableBody(tbody: HTMLTableSectionElement, onOpen: (symbol:
   tbody.addEventListener('click', onClick);
 
   const work = () => {
-    frame = null;
+    cancel = null;
     if (!pending) return;
     const started = performance.now();
     while (next < pending.length && performance.now() - started < BUDGET_MS) {
@@ -116,7 +118,7 @@ export function createTableBody(tbody: HTMLTableSectionElement, onOpen: (symbol:
         if (reorder) tbody.append(els.tr);
       }
     }
-    if (next < pending.length) frame = requestAnimationFrame(work);
+    if (next < pending.length) cancel = whenIdle(work);
     else {
       pending = null;
       reorder = false;
@@ -141,10 +143,10 @@ export function createTableBody(tbody: HTMLTableSectionElement, onOpen: (symbol:
       }
       pending = newRows;
       next = 0;
-      if (frame === null) frame = requestAnimationFrame(work);
+      cancel ??= whenIdle(work);
     },
     destroy() {
-      if (frame !== null) cancelAnimationFrame(frame);
+      cancel?.();
       tbody.removeEventListener('click', onClick);
     },
   };

@@ -1,6 +1,6 @@
 /**
  * Feeds the table body from the frame store, off React and off the paint path. A different set
- * of symbols shows at once; moved tiles within a second (rows carry tile rects); changed values at
+ * of symbols shows at once (in the next task); moved tiles within a second (rows carry tile rects); changed values at
  * most every `throttleMs`.
  */
 import { useEffect, useState, type RefObject } from 'react';
@@ -65,7 +65,9 @@ export function useTableRows(tbodyRef: RefObject<HTMLTableSectionElement | null>
     const onFrame = () => {
       const frame = store.get();
       if (!frame) return;
-      if (!lastLayout || !sameSymbols(frame.layout.symbols, lastLayout.symbols)) return publish();
+      // A new set of symbols is published at once, but in a task of its own: not in the one that
+      // delivered the frame, which also updates the map and the status bar.
+      if (!lastLayout || !sameSymbols(frame.layout.symbols, lastLayout.symbols)) return schedule(0);
       const wait = frame.layout !== lastLayout ? Math.min(GEOMETRY_MS, throttleMs) : throttleMs;
       schedule(lastAt + wait - performance.now());
     };

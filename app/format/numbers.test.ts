@@ -21,6 +21,19 @@ describe('number formats', () => {
     expect(formatPrice(1038.8712)).toBe('1,038.87');
     expect(formatPrice(0.12345)).toBe('0.1235');
     expect(formatPrice(5)).toBe('5.00');
+    expect(formatPrice(1234567.891)).toBe('1,234,567.89');
+    expect(formatPrice(0.1)).toBe('0.10');
+    expect(formatPrice(0.99996)).toBe('1.00');
+  });
+
+  it('formatPrice(price) rounds like en-US Intl.NumberFormat, halves up on the shortest decimal form', () => {
+    const whole = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const penny = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+    expect(formatPrice(2.675)).toBe('2.68');
+    expect(formatPrice(6.5249999999999995)).toBe('6.52');
+    const prices = [1.005, 999.995, 0.00005, 0.125, 5e-7];
+    for (let i = 0; i < 2000; i++) prices.push(Math.fround(((i * 7919) % 1000) / 7 + i / 1000), Math.round(i * 12.345) / 1000 + 0.005);
+    for (const price of prices) expect(formatPrice(price), String(price)).toBe((price < 1 ? penny : whole).format(price));
   });
 
   it('formatChange, formatCompact and formatMarketCap', () => {

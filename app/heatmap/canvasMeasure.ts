@@ -4,24 +4,22 @@
  * Tile labels are short, so ignoring kerning costs nothing visible.
  */
 import type { MeasureText } from './labelFit.ts';
-
-export const TILE_FONT_FAMILY = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif';
+import { runWhenIdle } from '../scheduling/whenIdle.ts';
+import { FONT_SIZES, resolveTileFontSteps, tileFont } from './tileFont.ts';
 
 /** Past this many cached strings the cache starts over (it only ever holds label texts). */
 const MAX_CACHED = 50_000;
 
-export function tileFont(size: number, bold: boolean): string {
-  return `${bold ? 700 : 500} ${size}px ${TILE_FONT_FAMILY}`;
-}
-
 export function createCanvasMeasure(ctx: CanvasRenderingContext2D): MeasureText {
   const chars = [new Map<string, number>(), new Map<string, number>()];
   const strings = [new Map<string, number>(), new Map<string, number>()];
+  let font = '';
   const charWidth = (ch: string, bold: boolean) => {
     const cache = chars[bold ? 1 : 0]!;
     let w = cache.get(ch);
     if (w === undefined) {
-      ctx.font = tileFont(100, bold);
+      const wanted = tileFont(100, bold);
+      if (font !== wanted) ctx.font = font = wanted;
       w = ctx.measureText(ch).width / 100;
       cache.set(ch, w);
     }
@@ -38,4 +36,47 @@ export function createCanvasMeasure(ctx: CanvasRenderingContext2D): MeasureText 
     }
     return total;
   };
+}
+
+let shared: MeasureText | null = null;
+
+/**
+ * The document's measure, on a canvas of its own (so its font changes stay out of any painting
+ * context's state): the one warmCanvasText fills at start-up and the renderer then finds warm.
+ * Null where canvas 2D is unavailable.
+ */
+export function sharedCanvasMeasure(): MeasureText | null {
+  if (!shared) {
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (ctx) shared = createCanvasMeasure(ctx);
+  }
+  return shared;
+}
+
+/** The characters tile labels and group headers are made of. */
+export const LABEL_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .+%\u2212▲▼…abcdefghijklmnopqrstuvwxyz&,-';
+
+/**
+ * The browser's one-time text set-up for the map, in idle tasks of a few ms each: which family of
+ * the font stack is installed (tileFont.ts), each character's width in both weights, and a font
+ * per label size up to `maxSize`. Done in the first paint instead, this cost ~40 ms on a desktop
+ * CPU (four times that on a phone): font matching and fallback, shaping. Returns the cancel.
+ */
+export function warmCanvasText(measure: MeasureText, maxSize = 36, chars = LABEL_CHARS): () => void {
+  const scratch = document.createElement('canvas').getContext('2d');
+  if (!scratch) return () => undefined;
+  const steps = resolveTileFontSteps(scratch);
+  for (const bold of [true, false]) for (const ch of chars) steps.push(() => void measure(ch, bold));
+  for (const size of FONT_SIZES.filter((s) => s <= maxSize)) {
+    for (const bold of [true, false]) {
+      steps.push(() => {
+        scratch.font = tileFont(size, bold);
+        scratch.measureText(chars);
+      });
+    }
+  }
+  return runWhenIdle(() => {
+    steps.shift()?.();
+    return steps.length > 0;
+  }, 3);
 }

@@ -5,6 +5,7 @@
  * rectangle, so labels cannot overlap each other or a neighbour.
  */
 import { directionArrow, tilePctLabel } from '../format/numbers.ts';
+import { snapFontSize } from './tileFont.ts';
 
 /** Width of `text` at a font size of 1 px. */
 export type MeasureText = (text: string, bold: boolean) => number;
@@ -55,9 +56,8 @@ export function fitTileLabel(w: number, h: number, symbol: string, pct: number, 
   const pctW = measure(pctText, false);
   const two = Math.min(cap, aw / symW, aw / (pctW * PCT_RATIO), ah / (LINE_HEIGHT * (1 + PCT_RATIO)));
   if (two * PCT_RATIO >= minFont) {
-    // Half-pixel steps: invisible, and far fewer distinct fonts for the canvas to parse.
-    const size = Math.floor(two * 2) / 2;
-    const pctSize = Math.floor(size * PCT_RATIO * 2) / 2;
+    const size = snapFontSize(two);
+    const pctSize = snapFontSize(size * PCT_RATIO);
     const height = LINE_HEIGHT * (size + pctSize);
     return {
       lines: [
@@ -74,7 +74,7 @@ export function fitTileLabel(w: number, h: number, symbol: string, pct: number, 
   const oneW = measure(oneText, true);
   const one = Math.min(cap, aw / oneW, ah / LINE_HEIGHT);
   if (one >= minFont) {
-    const size = Math.floor(one * 2) / 2;
+    const size = Math.max(minFont, snapFontSize(one));
     return {
       lines: [{ text: oneText, size, bold: true, dy: 0, width: oneW * size }],
       width: oneW * size,

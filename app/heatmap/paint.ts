@@ -2,9 +2,9 @@
  * Canvas painting of a TileModel's current state. Each tile paints only inside its own rectangle
  * (fill, stale hatch, label), so a colour-only update can repaint just the tiles that changed.
  */
-import { fitTileLabel, truncateText, type MeasureText, type TileLabel } from './labelFit.ts';
+import { fitTileLabel, truncateText, type MeasureText } from './labelFit.ts';
 import type { ColorScale } from '../color/colorScale.ts';
-import { tileFont } from './canvasMeasure.ts';
+import { snapFontSize, tileFont } from './tileFont.ts';
 import { hex, resetCanvasState, setFill, setFont } from './canvasState.ts';
 import { tilePctLabel } from '../format/numbers.ts';
 import type { AnimatedGroup, TileModel } from './tileModel.ts';
@@ -23,25 +23,29 @@ export interface PaintStyle extends RendererTheme {
 /** Gap between neighbouring tiles, as an inset on every side (the map's grid lines). */
 const INSET = 0.5;
 
-export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle, width: number, height: number): void {
+export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle, width: number, height: number, labels = true): void {
   // A resize resets the context's state behind our back; start from a clean slate each scene.
   resetCanvasState(ctx);
   setFill(ctx, style.background);
   ctx.fillRect(0, 0, width, height);
-  for (const group of model.groups) paintGroup(ctx, group, style);
+  paintGroups(ctx, model.groups, style, false);
   const all = new Array<number>(model.symbols.length);
   for (let i = 0; i < all.length; i++) all[i] = i;
-  paintBatch(ctx, model, all, style, false);
+  paintBatch(ctx, model, all, style, false, labels);
 }
 
 /** Repaints the sector header strips (their mean change moves with every tick). */
 export function paintHeaders(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle): void {
-  for (const group of model.groups) if (group.box.kind === 'sector') paintGroup(ctx, group, style);
+  paintGroups(ctx, model.groups, style, true);
+}
+
+function paintGroups(ctx: CanvasRenderingContext2D, groups: readonly AnimatedGroup[], style: PaintStyle, sectorsOnly: boolean): void {
+  for (const group of groups) if (!sectorsOnly || group.box.kind === 'sector') paintGroup(ctx, group, style);
 }
 
 /** Repaints only `indices`, clearing each tile's rectangle first. */
 export function paintTiles(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle): void {
-  if (indices.length > 0) paintBatch(ctx, model, indices, style, true);
+  if (indices.length > 0) paintBatch(ctx, model, indices, style, true, true);
 }
 
 /**
@@ -49,7 +53,7 @@ export function paintTiles(ctx: CanvasRenderingContext2D, model: TileModel, indi
  * parsing a colour string costs more than drawing a small rectangle. Then the stale hatch, then
  * labels grouped by text colour.
  */
-function paintBatch(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle, clear: boolean): void {
+function paintBatch(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle, clear: boolean, labels: boolean): void {
   const { x: X, y: Y, w: W, h: H } = model.cur;
   const steps = style.scale.lut.length;
   const shown = indices.filter((i) => W[i]! >= 0.5 && H[i]! >= 0.5);
@@ -82,7 +86,7 @@ function paintBatch(ctx: CanvasRenderingContext2D, model: TileModel, indices: re
     for (const i of stale) insetRect(ctx, X[i]!, Y[i]!, W[i]!, H[i]!);
     ctx.fill();
   }
-  paintLabels(ctx, model, shown, style);
+  if (labels) paintLabels(ctx, model, shown, style);
 }
 
 function insetRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): void {
@@ -90,29 +94,34 @@ function insetRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
   ctx.rect(x + inset, y + inset, w - 2 * inset, h - 2 * inset);
 }
 
+interface LabelRun {
+  color: number;
+  bold: boolean;
+  size: number;
+  text: string;
+  x: number;
+  y: number;
+}
+
+/** Labels sorted by colour, weight and size, so fill and font change as rarely as possible. */
 function paintLabels(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle): void {
   const { x: X, y: Y, w: W, h: H } = model.cur;
-  const byColor = new Map<number, { i: number; label: TileLabel }[]>();
+  const runs: LabelRun[] = [];
   for (const i of indices) {
     const label = fitTileLabel(W[i]!, H[i]!, model.symbols[i]!, model.values[i]!, style);
     if (!label) continue;
     const index = model.colors.index[i]!;
     const color = model.stale[i] ? style.scale.staleLabelLut[index]! : style.scale.labelLut[index]!;
-    let list = byColor.get(color);
-    if (!list) byColor.set(color, (list = []));
-    list.push({ i, label });
+    const cx = X[i]! + W[i]! / 2, cy = Y[i]! + H[i]! / 2;
+    for (const line of label.lines) runs.push({ color, bold: line.bold, size: line.size, text: line.text, x: cx, y: cy + line.dy });
   }
+  runs.sort((a, b) => a.color - b.color || Number(a.bold) - Number(b.bold) || a.size - b.size);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  for (const [color, list] of byColor) {
-    setFill(ctx, hex(color));
-    for (const { i, label } of list) {
-      const cx = X[i]! + W[i]! / 2, cy = Y[i]! + H[i]! / 2;
-      for (const line of label.lines) {
-        setFont(ctx, tileFont(line.size, line.bold));
-        ctx.fillText(line.text, cx, cy + line.dy);
-      }
-    }
+  for (const run of runs) {
+    setFill(ctx, hex(run.color));
+    setFont(ctx, tileFont(run.size, run.bold));
+    ctx.fillText(run.text, run.x, run.y);
   }
 }
 
@@ -121,7 +130,7 @@ function paintGroup(ctx: CanvasRenderingContext2D, group: AnimatedGroup, style: 
   const header = box.header * (cur.h / Math.max(1, box.h));
   if (header < 6 || cur.w < 16) return;
   const sector = box.kind === 'sector';
-  const size = Math.min(header * 0.72, sector ? 12.5 : 10.5);
+  const size = snapFontSize(Math.min(header * 0.72, sector ? 12.5 : 10.5));
   const left = cur.x + 4, right = cur.x + cur.w - 4, mid = cur.y + header / 2 + 0.5;
   ctx.textBaseline = 'middle';
   if (!sector) {

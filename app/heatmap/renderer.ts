@@ -6,24 +6,17 @@
 import { now as d3Now, timer, type Timer } from 'd3';
 import type { RenderFrame } from '../data/frameStore.ts';
 import type { ColorScale } from '../color/colorScale.ts';
-import { createCanvasMeasure } from './canvasMeasure.ts';
+import { sharedCanvasMeasure } from './canvasMeasure.ts';
+import { resetCanvasState, setFill } from './canvasState.ts';
+import { createLabelQueue } from './labelQueue.ts';
+import { whenIdle } from '../scheduling/whenIdle.ts';
+import { labelBoxes, type LabelBox } from './labelBoxes.ts';
 import { paintHeaders, paintScene, paintTiles, type PaintStyle } from './paint.ts';
 import { createHatch } from './hatch.ts';
 import { advance, applyLayout, applyValues, type Durations, type TileModel } from './tileModel.ts';
-import { fitTileLabel } from './labelFit.ts';
 import { markStartup } from '../perfMarks.ts';
 
-export interface LabelBox {
-  symbol: string;
-  /** The label block. */
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  /** The tile it belongs to. */
-  tile: { x: number; y: number; w: number; h: number };
-  lines: string[];
-}
+export type { LabelBox };
 
 export interface RendererTheme {
   background: string;
@@ -65,6 +58,8 @@ export interface HeatmapRenderer {
 }
 
 const DURATIONS: Durations = { geometry: 520, color: 450 };
+/** Per frame, time for labels of a still full repaint (see labelQueue.ts); ×4 on a phone. */
+const LABEL_BUDGET_MS = 4;
 const NO_MOTION: Durations = { geometry: 0, color: 0 };
 
 export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: RendererOptions): HeatmapRenderer {
@@ -77,10 +72,12 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
   let loop: Timer | null = null;
   let fullPaint = true;
   let headersDirty = false;
+  let cancelBackground: (() => void) | null = null;
+  /** A transition runs or is about to (labels still being painted do not count). */
+  let animating = false;
+  const labels = createLabelQueue();
   let style: PaintStyle | null = null;
-  // Measuring on its own context keeps its font changes out of the painting context's state.
-  const measureCtx = ctx ? document.createElement('canvas').getContext('2d') : null;
-  const measure = measureCtx ? createCanvasMeasure(measureCtx) : () => 0;
+  const measure = (ctx && sharedCanvasMeasure()) || (() => 0);
 
   const buildStyle = (): PaintStyle | null =>
     ctx && {
@@ -96,17 +93,36 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
     if (!ctx || !model || !style) return stop();
     const started = performance.now();
     const result = advance(model, d3Now(), options.reducedMotion ? NO_MOTION : DURATIONS);
+    animating = result.busy;
     ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
-    if (fullPaint || result.moving) paintScene(ctx, model, style, size.width, size.height);
-    else {
+    const current = model, currentStyle = style;
+    if (fullPaint || result.moving) {
+      // Moving tiles need their labels every frame; a still scene gets them over the next frames.
+      paintScene(ctx, model, style, size.width, size.height, result.moving);
+      if (result.moving) labels.clear();
+      else labels.fill(model.symbols.length);
+    } else {
       paintTiles(ctx, model, result.recolored, style);
       if (headersDirty) paintHeaders(ctx, model, style);
+      if (labels.pending()) labels.paintSlice((indices) => paintTiles(ctx, current, indices, currentStyle), LABEL_BUDGET_MS);
     }
     fullPaint = false;
     headersDirty = false;
-    if (model.symbols.length > 0) markStartup('first-paint');
+    if (model.symbols.length > 0) {
+      markStartup('first-paint');
+      if (!labels.pending()) markStartup('first-labels');
+    }
     renderer.onPaint?.(performance.now() - started);
-    if (!result.busy) stop();
+    if (!result.busy && !labels.pending()) stop();
+  }
+
+  function paintBackground(): void {
+    cancelBackground = null;
+    // Nothing to do once the scene has been painted since the resize.
+    if (!ctx || !fullPaint) return;
+    resetCanvasState(ctx);
+    setFill(ctx, options.theme.background);
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
   }
 
   function stop(): void {
@@ -115,6 +131,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
   }
 
   function kick(): void {
+    animating = true;
     if (!loop) loop = timer(step);
   }
 
@@ -143,32 +160,21 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
       canvas.width = Math.round(width * dpr);
       canvas.height = Math.round(height * dpr);
       style = buildStyle();
+      // Resizing cleared the canvas to black. The background when the page is next idle (once
+      // the app has asked the engine for the map, while the engine works on it), not at the first
+      // paint: the browser allocates the canvas's backing store then (20–60 ms on a phone), not in
+      // the first paint, and the map does not sit black. A first frame that comes sooner wins.
+      cancelBackground ??= whenIdle(paintBackground, 500);
       fullPaint = true;
       kick();
     },
     model: () => model,
-    busy: () => loop !== null,
-    labelBoxes() {
-      if (!model || !style) return [];
-      const boxes: LabelBox[] = [];
-      for (let i = 0; i < model.symbols.length; i++) {
-        const x = model.cur.x[i]!, y = model.cur.y[i]!, w = model.cur.w[i]!, h = model.cur.h[i]!;
-        const label = fitTileLabel(w, h, model.symbols[i]!, model.values[i]!, style);
-        if (!label) continue;
-        const cx = x + w / 2, cy = y + h / 2;
-        boxes.push({
-          symbol: model.symbols[i]!,
-          x: cx - label.width / 2,
-          y: cy - label.height / 2,
-          w: label.width,
-          h: label.height,
-          tile: { x, y, w, h },
-          lines: label.lines.map((l) => l.text),
-        });
-      }
-      return boxes;
+    busy: () => loop !== null && animating,
+    labelBoxes: () => (model && style ? labelBoxes(model, style) : []),
+    destroy() {
+      stop();
+      cancelBackground?.();
     },
-    destroy: stop,
   };
   style = buildStyle();
   return renderer;

@@ -3,7 +3,7 @@
  * keeps the backing store sized to the container and devicePixelRatio, and mirrors a few facts
  * onto the container as data attributes for tests and tooling (`data-tile-count`, `data-seq`).
  */
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
 import { createHeatmapRenderer, type HeatmapRenderer, type RendererOptions } from './renderer.ts';
 import { installProbe } from './probe.ts';
@@ -53,7 +53,9 @@ export function useHeatmapRenderer(
       last = { width, height, dpr };
       markStartup('measured');
       renderer.resize(width, height, dpr);
-      onResizeRef.current({ width, height });
+      // As a transition: the app's re-render for the new size (and the engine request it makes)
+      // runs in short tasks of its own, not inside the commit that mounted the map.
+      startTransition(() => onResizeRef.current({ width, height }));
     };
     // Not laid out yet (zero area, e.g. in a hidden tab's first layout): the observer reports it.
     const rect = container.getBoundingClientRect();

@@ -61,8 +61,10 @@ export function StatusBanner() {
   if (!status) return null;
   const banner = bannerFor(status, now);
   // The very first connect is told by the header pill and the empty map; a strip that appears for
-  // a second and then goes would only shove the map down and back up.
-  const quiet = banner.tone === 'live' || (status.connection === 'connecting' && !status.fromCache);
+  // a second and then goes would only shove the map down and back up. So is a feed that is slow to
+  // send its first quotes ("stale" with no data at all): the empty map says "No data yet".
+  const noDataYet = status.dataTime === null && status.receivedAt === null;
+  const quiet = banner.tone === 'live' || (status.connection === 'connecting' && !status.fromCache) || (banner.short === 'stale' && noDataYet);
   return (
     <div className={`status-banner ${banner.tone}`} role="status" aria-live="polite" data-testid="status-banner" data-tone={banner.tone} hidden={quiet}>
       {banner.text}

@@ -18,8 +18,10 @@ export interface Banner {
 
 export function bannerFor(status: EngineStatus, now: number, options: TimeFormatOptions = {}): Banner {
   const clock = (t: number) => formatClock(t, { ...options, seconds: true });
+  // Formatted only when the text needs it: a live banner (every frame) formats no time at all.
   const dataFrom = (withSeconds: boolean) =>
     status.dataTime === null ? null : formatDataTime(status.dataTime, now, { ...options, seconds: withSeconds });
+  const dataFromSeconds = () => dataFrom(true);
   const retryAt = status.retryAt ?? status.feed?.retry_at ?? null;
   const upstream = status.feed?.status ?? 'ok';
 
@@ -33,15 +35,15 @@ export function bannerFor(status: EngineStatus, now: number, options: TimeFormat
     case 'reconnecting':
       return { tone: 'info', short: 'reconnecting', text: 'reconnecting…' };
     case 'polling':
-      return withUpstream({ tone: 'info', short: 'polling', text: 'polling' }, upstream, retryAt, clock, dataFrom(true));
+      return withUpstream({ tone: 'info', short: 'polling', text: 'polling' }, upstream, retryAt, clock, dataFromSeconds);
     case 'rate_limited':
-      return rateLimited(retryAt, clock, dataFrom(true));
+      return rateLimited(retryAt, clock, dataFromSeconds());
     case 'live':
       if (status.stale && upstream === 'ok') {
         const since = status.receivedAt ?? status.dataTime;
         return { tone: 'warn', short: 'stale', text: since ? `stale — no update since ${clock(since)}` : 'stale' };
       }
-      return withUpstream({ tone: 'live', short: 'live', text: 'live' }, upstream, retryAt, clock, dataFrom(true));
+      return withUpstream({ tone: 'live', short: 'live', text: 'live' }, upstream, retryAt, clock, dataFromSeconds);
   }
 }
 
@@ -56,10 +58,11 @@ function withUpstream(
   upstream: 'ok' | 'degraded' | 'rate_limited' | 'down',
   retryAt: number | null,
   clock: (t: number) => string,
-  from: string | null,
+  dataFrom: () => string | null,
 ): Banner {
-  if (upstream === 'rate_limited') return rateLimited(retryAt, clock, from);
+  if (upstream === 'rate_limited') return rateLimited(retryAt, clock, dataFrom());
   if (upstream === 'down') {
+    const from = dataFrom();
     const tail = [retryAt !== null ? `retrying at ${clock(retryAt)}` : null, from ? `showing data from ${from}` : 'no data yet'];
     return { tone: 'warn', short: 'upstream down', text: `upstream down — ${tail.filter(Boolean).join(', ')}` };
   }
