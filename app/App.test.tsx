@@ -145,6 +145,15 @@ describe('<App /> against a fake engine', () => {
     expect(screen.getByTestId('status-banner').textContent).toMatch(/^stale — no update since \d\d:\d\d:\d\d$/);
   });
 
+  it('shows "connecting… — showing data from" only when connecting with the cached map lasts 3 s', async () => {
+    engine.status = engineStatus({ connection: 'connecting', fromCache: true, stale: true });
+    await renderApp();
+    expect(screen.getByTestId('status-banner').hidden).toBe(true);
+    expect(screen.getByTestId('connection-pill').textContent).toMatch(/^connecting/);
+    await waitFor(() => expect(screen.getByTestId('status-banner').hidden).toBe(false), { timeout: 4000 });
+    expect(screen.getByTestId('status-banner').textContent).toMatch(/^connecting… — showing data from /);
+  });
+
   it('says the market data is unavailable when the upstream is down and nothing is cached', async () => {
     engine.quotes = [];
     engine.status = engineStatus({ dataTime: null, receivedAt: null, feed: feed({ status: 'down', reason: 'provider unreachable', last_update: null }) });

@@ -13,14 +13,17 @@ export function renderApp(api: Remote<EngineApi>): void {
   markStartup('main');
   const root = document.getElementById('root');
   if (!root) throw new Error('missing #root');
-  // As a transition, the first render yields to the browser every few ms instead of one long task.
-  startTransition(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <EngineProvider engine={adaptRemoteEngine(api)} store={createFrameStore()}>
-          <App />
-        </EngineProvider>
-      </StrictMode>,
+  // In a task of its own, not the one that evaluated the bundle (already the page's longest), and
+  // as a transition, so the first render yields to the browser every few ms.
+  setTimeout(() =>
+    startTransition(() =>
+      createRoot(root).render(
+        <StrictMode>
+          <EngineProvider engine={adaptRemoteEngine(api)} store={createFrameStore()}>
+            <App />
+          </EngineProvider>
+        </StrictMode>,
+      ),
     ),
   );
 }

@@ -61,6 +61,13 @@ const DURATIONS: Durations = { geometry: 520, color: 450 };
 /** Per frame, time for labels of a still full repaint (see labelQueue.ts); ×4 on a phone. */
 const LABEL_BUDGET_MS = 4;
 const NO_MOTION: Durations = { geometry: 0, color: 0 };
+/**
+ * Colour fades and label slices are painted at most every this many ms (~30 times a second);
+ * moving tiles get every frame. A half-second fade needs no more than 15 steps, and each painted
+ * frame costs the page a compositor frame: every second's fade on every tile that moved took the
+ * main thread 27 times a second on a phone, for nothing the eye could tell apart.
+ */
+const COLOR_FRAME_MS = 28;
 
 export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: RendererOptions): HeatmapRenderer {
   // `desynchronized`: without GPU compositing, a normal canvas is copied whole into every
@@ -73,6 +80,7 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
   let fullPaint = true;
   let headersDirty = false;
   let cancelBackground: (() => void) | null = null;
+  let lastPaint = -Infinity;
   /** A transition runs or is about to (labels still being painted do not count). */
   let animating = false;
   const labels = createLabelQueue();
@@ -91,8 +99,11 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
 
   function step(): void {
     if (!ctx || !model || !style) return stop();
+    const now = d3Now();
+    if (!fullPaint && model.geometryDone && now - lastPaint < COLOR_FRAME_MS) return;
+    lastPaint = now;
     const started = performance.now();
-    const result = advance(model, d3Now(), options.reducedMotion ? NO_MOTION : DURATIONS);
+    const result = advance(model, now, options.reducedMotion ? NO_MOTION : DURATIONS);
     animating = result.busy;
     ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
     const current = model, currentStyle = style;

@@ -9,6 +9,7 @@ import { useFrameSelector } from '../data/useFrameSelector.ts';
 import { formatAgo, formatDataTime } from '../format/time.ts';
 import { bannerFor } from './bannerText.ts';
 import { useNow } from './useNow.ts';
+import { useLasted } from './useLasted.ts';
 import './status.css';
 
 const selectStatus = (f: RenderFrame | null): EngineStatus | null => f?.status ?? null;
@@ -55,18 +56,27 @@ export function ConnectionPill() {
   );
 }
 
+/**
+ * Connecting with the cached map on screen (a returning visitor's start) gets the strip only once
+ * it has lasted this long; the header pill says it at once, and the cached tiles are hatched as
+ * stale. It is usually over in a second, and a strip that appears for a second and then goes only
+ * shoves the map down and back up (and makes the engine lay it out twice). Every other state,
+ * including a dropped connection, shows at once.
+ */
+const CONNECTING_GRACE_MS = 3000;
+
 export function StatusBanner() {
   const status = useEngineStatus();
   const now = useNow(1000);
-  if (!status) return null;
-  const banner = bannerFor(status, now);
-  // The very first connect is told by the header pill and the empty map; a strip that appears for
-  // a second and then goes would only shove the map down and back up. So is a feed that is slow to
-  // send its first quotes ("stale" with no data at all): the empty map says "No data yet".
-  const noDataYet = status.dataTime === null && status.receivedAt === null;
-  const quiet = banner.tone === 'live' || (status.connection === 'connecting' && !status.fromCache) || (banner.short === 'stale' && noDataYet);
+  const banner = status ? bannerFor(status, now) : null;
+  // The very first connect is told by the header pill and the empty map, and so is a feed that is
+  // slow to send its first quotes ("stale" with no data at all): the empty map says "No data yet".
+  const noDataYet = status !== null && status.dataTime === null && status.receivedAt === null;
+  const quiet = !status || !banner || banner.tone === 'live' || (status.connection === 'connecting' && !status.fromCache) || (banner.short === 'stale' && noDataYet);
+  const shown = useLasted(!quiet, status?.connection === 'connecting' ? CONNECTING_GRACE_MS : 0);
+  if (!status || !banner) return null;
   return (
-    <div className={`status-banner ${banner.tone}`} role="status" aria-live="polite" data-testid="status-banner" data-tone={banner.tone} hidden={quiet}>
+    <div className={`status-banner ${banner.tone}`} role="status" aria-live="polite" data-testid="status-banner" data-tone={banner.tone} hidden={!shown}>
       {banner.text}
     </div>
   );
