@@ -38,9 +38,20 @@ try {
     const loadBefore = load();
     for (let i = 0; i < RUNS; i++) {
       const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(TARGETS) }, config);
-      const { audits, categories } = result.lhr;
+      const { audits, categories, runtimeError } = result.lhr;
+      // A run Lighthouse could not complete (e.g. NO_FCP on a starved machine) has no scores: say
+      // so and leave it out of the medians rather than counting it as a zero.
+      if (runtimeError) {
+        console.log(`${label} run ${i + 1}: not completed (${runtimeError.code}: ${runtimeError.message})`);
+        continue;
+      }
       console.log(`${label} run ${i + 1}: performance ${Math.round(categories.performance.score * 100)}, TBT ${Math.round(audits['total-blocking-time'].numericValue)} ms`);
       runs.push(result.lhr);
+    }
+    if (runs.length === 0) {
+      console.log(`\n${label}: no run completed`);
+      failed = true;
+      continue;
     }
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     console.log(`\nLighthouse ${runs[0].lighthouseVersion}, ${url}, ${label}, median of ${runs.length} runs (load average ${loadBefore} before, ${load()} after)\n`);
