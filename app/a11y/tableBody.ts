@@ -42,32 +42,39 @@ export interface TableBody {
  */
 const BUDGET_MS = 4;
 
-function createRow(row: TableRow): RowElements {
+let prototypeRow: HTMLTableRowElement | null = null;
+
+/** An empty row with its cells and roles; rows are cloned from it (cheaper than building each). */
+function emptyRow(): HTMLTableRowElement {
+  if (prototypeRow) return prototypeRow;
   // Explicit roles keep the table semantics when the off-screen copy is laid out as blocks.
   const tr = document.createElement('tr');
   tr.setAttribute('role', 'row');
-  tr.dataset.symbol = row.symbol;
   const th = document.createElement('th');
   th.scope = 'row';
   th.setAttribute('role', 'rowheader');
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'link';
-  button.dataset.open = row.symbol;
-  button.textContent = row.symbol;
   th.append(button);
-  const cell = () => {
+  tr.append(th);
+  for (const className of ['', '', 'num', '']) {
     const td = document.createElement('td');
     td.setAttribute('role', 'cell');
-    return td;
-  };
-  const name = cell();
+    if (className) td.className = className;
+    tr.append(td);
+  }
+  return (prototypeRow = tr);
+}
+
+function createRow(row: TableRow): RowElements {
+  const tr = emptyRow().cloneNode(true) as HTMLTableRowElement;
+  tr.dataset.symbol = row.symbol;
+  const [th, name, sector, price, pct] = tr.children as unknown as [HTMLTableCellElement, HTMLTableCellElement, HTMLTableCellElement, HTMLTableCellElement, HTMLTableCellElement];
+  const button = th.firstElementChild as HTMLButtonElement;
+  button.dataset.open = row.symbol;
+  button.textContent = row.symbol;
   name.textContent = row.name;
-  const sector = cell();
-  const price = cell();
-  price.className = 'num';
-  const pct = cell();
-  tr.append(th, name, sector, price, pct);
   return { tr, sector, price, pct, last: { price: '', pct: '', stale: false, rect: '', sector: '' } };
 }
 

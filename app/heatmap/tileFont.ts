@@ -38,15 +38,16 @@ export function tileFont(size: number, bold: boolean): string {
 
 const PROBE = 'mmmmmmmmmmlli1WQ@';
 
-/** Whether `name` is installed: text set in it measures differently from both generic fallbacks. */
+/**
+ * Whether `name` is installed: text set in it measures differently from the monospace fallback.
+ * (The stack's families are all proportional, so one fallback tells; each lookup of a family is a
+ * round trip to the browser's font service, so no more than needed.)
+ */
 export function isFontInstalled(ctx: CanvasRenderingContext2D, name: string): boolean {
-  for (const generic of ['monospace', 'serif']) {
-    ctx.font = `72px ${generic}`;
-    const fallback = ctx.measureText(PROBE).width;
-    ctx.font = `72px "${name}", ${generic}`;
-    if (ctx.measureText(PROBE).width !== fallback) return true;
-  }
-  return false;
+  ctx.font = '72px monospace';
+  const fallback = ctx.measureText(PROBE).width;
+  ctx.font = `72px "${name}", monospace`;
+  return ctx.measureText(PROBE).width !== fallback;
 }
 
 /**

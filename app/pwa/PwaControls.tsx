@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { registerServiceWorker } from './serviceWorker.ts';
 import { whenQuiet } from './quietMoment.ts';
+import { useStartupSettled } from './useStartupSettled.ts';
 import { needsIosInstallHint, onInstallOffer, type BeforeInstallPromptEvent } from './installPrompt.ts';
 import './pwa.css';
 
@@ -15,7 +16,9 @@ export function PwaControls({ wallboard }: { wallboard: boolean }) {
   const [installOffer, setInstallOffer] = useState<BeforeInstallPromptEvent | null>(null);
   const [iosHint, setIosHint] = useState(() => needsIosInstallHint() && localStorage.getItem(IOS_HINT_DISMISSED) !== '1');
 
-  useEffect(() => registerServiceWorker({ onUpdateReady: (apply) => setApplyUpdate(() => apply) }), []);
+  // Registered once start-up is over: the worker's install would compete with it (see there).
+  const settled = useStartupSettled();
+  useEffect(() => (settled ? registerServiceWorker({ onUpdateReady: (apply) => setApplyUpdate(() => apply) }) : undefined), [settled]);
   useEffect(() => onInstallOffer(setInstallOffer), []);
   useEffect(() => (wallboard && applyUpdate ? whenQuiet(applyUpdate) : undefined), [wallboard, applyUpdate]);
 

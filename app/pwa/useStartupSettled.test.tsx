@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { EngineProvider } from '../data/EngineContext.tsx';
+import { createFrameStore } from '../data/frameStore.ts';
+import { createFakeEngine } from '../test/fakeEngine.ts';
+import { SIX } from '../test/fixtures.ts';
+import { DEFAULT_VIEW } from '../../engine/api.ts';
+import { AFTER_FIRST_FRAME_MS, LATEST_MS, useStartupSettled } from './useStartupSettled.ts';
+
+afterEach(() => vi.useRealTimers());
+
+function setup() {
+  const store = createFrameStore();
+  const engine = createFakeEngine(SIX);
+  const wrapper = ({ children }: { children: ReactNode }) => <EngineProvider engine={engine} store={store}>{children}</EngineProvider>;
+  const hook = renderHook(() => useStartupSettled(), { wrapper });
+  return { hook, store, engine };
+}
+
+describe('useStartupSettled()', () => {
+  it('useStartupSettled() turns true a few seconds after the first frame', async () => {
+    vi.useFakeTimers();
+    const { hook, store, engine } = setup();
+    await act(async () => {
+      await engine.subscribe(DEFAULT_VIEW, (frame) => store.push(frame));
+      vi.advanceTimersByTime(1);
+    });
+    expect(hook.result.current).toBe(false);
+    act(() => vi.advanceTimersByTime(AFTER_FIRST_FRAME_MS));
+    expect(hook.result.current).toBe(true);
+  });
+
+  it('useStartupSettled() turns true after LATEST_MS when no frame ever comes', () => {
+    vi.useFakeTimers();
+    const { hook } = setup();
+    act(() => vi.advanceTimersByTime(LATEST_MS - 1));
+    expect(hook.result.current).toBe(false);
+    act(() => vi.advanceTimersByTime(1));
+    expect(hook.result.current).toBe(true);
+  });
+});
