@@ -176,7 +176,9 @@ describe('heatmap in Chromium against the real relay', () => {
     const box = (await o.page.getByTestId('heatmap').boundingBox())!;
     await o.page.mouse.move(box.x + rect[0]! + rect[2]! / 2, box.y + rect[1]! + rect[3]! / 2);
     await o.page.locator('.tooltip').waitFor();
-    expect(await o.page.locator('.tooltip').textContent()).toMatch(/AAPL.*Apple.*Volume.*Mkt cap\$/);
+    // Volume and market cap come from the engine one round trip after the tooltip appears.
+    await o.page.waitForFunction(() => /Mkt cap\$/.test(document.querySelector('.tooltip')?.textContent ?? ''), null, { timeout: 5_000 });
+    expect(await o.page.locator('.tooltip').textContent()).toMatch(/AAPL.*Apple.*Volume\d.*Mkt cap\$/);
     await o.page.mouse.click(box.x + rect[0]! + rect[2]! / 2, box.y + rect[1]! + rect[3]! / 2);
     const panel = o.page.getByTestId('detail-panel');
     await panel.waitFor();
