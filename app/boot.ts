@@ -7,9 +7,12 @@
 import { connectEngine } from '../engine/client.ts';
 import { engineConfigFromEnv } from '../engine/config.ts';
 import { markStartup } from './perfMarks.ts';
+import { startPaintWorker } from './heatmap/paintThread.ts';
 
 markStartup('boot');
 const { api } = connectEngine();
+// The map's painter too: its thread starts and loads while the app bundle does.
+startPaintWorker();
 api.start(engineConfigFromEnv(import.meta.env, window.location)).catch((error: unknown) => console.error('engine start failed', error));
 
 import('./main.tsx')

@@ -5,6 +5,8 @@
  * of the map. It fills the document's shared measure (the renderer's) and the browser's font caches.
  */
 import { sharedCanvasMeasure, warmCanvasText } from './heatmap/canvasMeasure.ts';
+import { canPaintOffThread } from './heatmap/paintThread.ts';
 
-const measure = sharedCanvasMeasure();
+// Where the map is painted in the paint worker, the worker warms its own text set-up.
+const measure = canPaintOffThread() ? null : sharedCanvasMeasure();
 if (measure) warmCanvasText(measure);

@@ -6,11 +6,12 @@
 import type { MeasureText } from './labelFit.ts';
 import { runWhenIdle } from '../scheduling/whenIdle.ts';
 import { FONT_SIZES, resolveTileFontSteps, tileFont } from './tileFont.ts';
+import { scratchCanvas, type Canvas2D } from './canvas2d.ts';
 
 /** Past this many cached strings the cache starts over (it only ever holds label texts). */
 const MAX_CACHED = 50_000;
 
-export function createCanvasMeasure(ctx: CanvasRenderingContext2D): MeasureText {
+export function createCanvasMeasure(ctx: Canvas2D): MeasureText {
   const chars = [new Map<string, number>(), new Map<string, number>()];
   const strings = [new Map<string, number>(), new Map<string, number>()];
   let font = '';
@@ -41,13 +42,13 @@ export function createCanvasMeasure(ctx: CanvasRenderingContext2D): MeasureText 
 let shared: MeasureText | null = null;
 
 /**
- * The document's measure, on a canvas of its own (so its font changes stay out of any painting
+ * The thread's shared measure, on a canvas of its own (so its font changes stay out of any painting
  * context's state): the one warmCanvasText fills at start-up and the renderer then finds warm.
  * Null where canvas 2D is unavailable.
  */
 export function sharedCanvasMeasure(): MeasureText | null {
   if (!shared) {
-    const ctx = document.createElement('canvas').getContext('2d');
+    const { ctx } = scratchCanvas(1, 1);
     if (ctx) shared = createCanvasMeasure(ctx);
   }
   return shared;
@@ -63,7 +64,7 @@ export const LABEL_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .+%\u2212▲▼
  * CPU (four times that on a phone): font matching and fallback, shaping. Returns the cancel.
  */
 export function warmCanvasText(measure: MeasureText, maxSize = 36, chars = LABEL_CHARS): () => void {
-  const scratch = document.createElement('canvas').getContext('2d');
+  const scratch = scratchCanvas(1, 1).ctx;
   if (!scratch) return () => undefined;
   const steps = resolveTileFontSteps(scratch);
   for (const bold of [true, false]) for (const ch of chars) steps.push(() => void measure(ch, bold));

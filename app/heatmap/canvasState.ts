@@ -3,23 +3,24 @@
  * thousands of tiles; these remember what was last set per context and skip repeats.
  */
 import { cssRgb } from '../color/rgb.ts';
+import type { Canvas2D } from './canvas2d.ts';
 
-const lastSet = new WeakMap<CanvasRenderingContext2D, { font: string; fill: string | CanvasPattern }>();
+const lastSet = new WeakMap<Canvas2D, { font: string; fill: string | CanvasPattern }>();
 
-function state(ctx: CanvasRenderingContext2D) {
+function state(ctx: Canvas2D) {
   let s = lastSet.get(ctx);
   if (!s) lastSet.set(ctx, (s = { font: '', fill: '' }));
   return s;
 }
 
-export function setFill(ctx: CanvasRenderingContext2D, fill: string | CanvasPattern): void {
+export function setFill(ctx: Canvas2D, fill: string | CanvasPattern): void {
   const s = state(ctx);
   if (s.fill === fill) return;
   ctx.fillStyle = fill;
   s.fill = fill;
 }
 
-export function setFont(ctx: CanvasRenderingContext2D, font: string): void {
+export function setFont(ctx: Canvas2D, font: string): void {
   const s = state(ctx);
   if (s.font === font) return;
   ctx.font = font;
@@ -40,6 +41,6 @@ export function hex(c: number): string {
 }
 
 /** Forget what was set (a resize resets the context's state behind our back). */
-export function resetCanvasState(ctx: CanvasRenderingContext2D): void {
+export function resetCanvasState(ctx: Canvas2D): void {
   lastSet.delete(ctx);
 }

@@ -1,12 +1,10 @@
 /** The stripe pattern laid over stale tiles, so staleness reads without relying on colour. */
+import { scratchCanvas, type Canvas2D } from './canvas2d.ts';
 
 /** A 6-px diagonal stripe pattern for stale tiles. */
-export function createHatch(ctx: CanvasRenderingContext2D, dpr: number): CanvasPattern | null {
+export function createHatch(ctx: Canvas2D, dpr: number): CanvasPattern | null {
   const size = Math.max(6, Math.round(6 * dpr));
-  const tile = document.createElement('canvas');
-  tile.width = size;
-  tile.height = size;
-  const t = tile.getContext('2d');
+  const { canvas: tile, ctx: t } = scratchCanvas(size, size);
   if (!t) return null;
   t.strokeStyle = 'rgba(0, 0, 0, 0.28)';
   t.lineWidth = Math.max(1, dpr);

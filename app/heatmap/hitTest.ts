@@ -1,9 +1,16 @@
 /** Exact hit-testing against the tiles' target rectangles and the sector header strips. */
 import type { GroupBox } from '../../engine/api.ts';
-import type { TileModel } from './tileModel.ts';
+import type { Rects } from './tileModel.ts';
+
+/** What hit-testing needs of the map: each tile's target rectangle and the groups' boxes. */
+export interface HitModel {
+  symbols: readonly string[];
+  to: Rects;
+  groups: readonly { box: GroupBox }[];
+}
 
 /** Index of the tile whose target rectangle contains (x, y), or -1. Exact, edges half-open. */
-export function tileAt(model: TileModel, x: number, y: number): number {
+export function tileAt(model: HitModel, x: number, y: number): number {
   const { x: tx, y: ty, w: tw, h: th } = model.to;
   for (let i = 0; i < tx.length; i++) {
     const left = tx[i]!, top = ty[i]!;
@@ -13,7 +20,7 @@ export function tileAt(model: TileModel, x: number, y: number): number {
 }
 
 /** The sector group whose header strip contains (x, y), or null. */
-export function sectorHeaderAt(model: TileModel, x: number, y: number): GroupBox | null {
+export function sectorHeaderAt(model: HitModel, x: number, y: number): GroupBox | null {
   for (const { box } of model.groups) {
     if (box.kind !== 'sector' || box.header <= 0) continue;
     if (x >= box.x && x < box.x + box.w && y >= box.y && y < box.y + box.header) return box;

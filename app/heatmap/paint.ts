@@ -9,6 +9,7 @@ import { hex, resetCanvasState, setFill, setFont } from './canvasState.ts';
 import { tilePctLabel } from '../format/numbers.ts';
 import type { AnimatedGroup, TileModel } from './tileModel.ts';
 import type { RendererTheme } from './renderer.ts';
+import type { Canvas2D } from './canvas2d.ts';
 
 /** The renderer's theme plus what painting needs. */
 export interface PaintStyle extends RendererTheme {
@@ -23,7 +24,7 @@ export interface PaintStyle extends RendererTheme {
 /** Gap between neighbouring tiles, as an inset on every side (the map's grid lines). */
 const INSET = 0.5;
 
-export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle, width: number, height: number, labels = true): void {
+export function paintScene(ctx: Canvas2D, model: TileModel, style: PaintStyle, width: number, height: number, labels = true): void {
   // A resize resets the context's state behind our back; start from a clean slate each scene.
   resetCanvasState(ctx);
   setFill(ctx, style.background);
@@ -35,16 +36,16 @@ export function paintScene(ctx: CanvasRenderingContext2D, model: TileModel, styl
 }
 
 /** Repaints the sector header strips (their mean change moves with every tick). */
-export function paintHeaders(ctx: CanvasRenderingContext2D, model: TileModel, style: PaintStyle): void {
+export function paintHeaders(ctx: Canvas2D, model: TileModel, style: PaintStyle): void {
   paintGroups(ctx, model.groups, style, true);
 }
 
-function paintGroups(ctx: CanvasRenderingContext2D, groups: readonly AnimatedGroup[], style: PaintStyle, sectorsOnly: boolean): void {
+function paintGroups(ctx: Canvas2D, groups: readonly AnimatedGroup[], style: PaintStyle, sectorsOnly: boolean): void {
   for (const group of groups) if (!sectorsOnly || group.box.kind === 'sector') paintGroup(ctx, group, style);
 }
 
 /** Repaints only `indices`, clearing each tile's rectangle first. */
-export function paintTiles(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle): void {
+export function paintTiles(ctx: Canvas2D, model: TileModel, indices: readonly number[], style: PaintStyle): void {
   if (indices.length > 0) paintBatch(ctx, model, indices, style, true, true);
 }
 
@@ -53,7 +54,7 @@ export function paintTiles(ctx: CanvasRenderingContext2D, model: TileModel, indi
  * parsing a colour string costs more than drawing a small rectangle. Then the stale hatch, then
  * labels grouped by text colour.
  */
-function paintBatch(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle, clear: boolean, labels: boolean): void {
+function paintBatch(ctx: Canvas2D, model: TileModel, indices: readonly number[], style: PaintStyle, clear: boolean, labels: boolean): void {
   const { x: X, y: Y, w: W, h: H } = model.cur;
   const steps = style.scale.lut.length;
   const shown = indices.filter((i) => W[i]! >= 0.5 && H[i]! >= 0.5);
@@ -89,7 +90,7 @@ function paintBatch(ctx: CanvasRenderingContext2D, model: TileModel, indices: re
   if (labels) paintLabels(ctx, model, shown, style);
 }
 
-function insetRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): void {
+function insetRect(ctx: Canvas2D, x: number, y: number, w: number, h: number): void {
   const inset = w > 3 && h > 3 ? INSET : 0;
   ctx.rect(x + inset, y + inset, w - 2 * inset, h - 2 * inset);
 }
@@ -104,7 +105,7 @@ interface LabelRun {
 }
 
 /** Labels sorted by colour, weight and size, so fill and font change as rarely as possible. */
-function paintLabels(ctx: CanvasRenderingContext2D, model: TileModel, indices: readonly number[], style: PaintStyle): void {
+function paintLabels(ctx: Canvas2D, model: TileModel, indices: readonly number[], style: PaintStyle): void {
   const { x: X, y: Y, w: W, h: H } = model.cur;
   const runs: LabelRun[] = [];
   for (const i of indices) {
@@ -125,7 +126,7 @@ function paintLabels(ctx: CanvasRenderingContext2D, model: TileModel, indices: r
   }
 }
 
-function paintGroup(ctx: CanvasRenderingContext2D, group: AnimatedGroup, style: PaintStyle): void {
+function paintGroup(ctx: Canvas2D, group: AnimatedGroup, style: PaintStyle): void {
   const { box, cur } = group;
   const header = box.header * (cur.h / Math.max(1, box.h));
   if (header < 6 || cur.w < 16) return;

@@ -1,42 +1,22 @@
 /**
- * A read-only window into the canvas for browser automation only (navigator.webdriver is true
- * under Playwright/WebDriver, never for people): label boxes for the overlap check, and paint
- * timings for the benchmark. Nothing is installed in a normal browser.
+ * A read-only window into the map for browser automation only (navigator.webdriver is true under
+ * Playwright/WebDriver, never for people): label boxes for the overlap check, pixels for the
+ * colour checks, and paint timings for the benchmark. Nothing is installed in a normal browser.
+ * Every call is asynchronous: the map may be painted by the paint worker.
  */
-import type { HeatmapRenderer, LabelBox } from './renderer.ts';
-
-export interface HeatmapProbe {
-  labels(): LabelBox[];
-  /** True while tiles are still moving or changing colour. */
-  busy(): boolean;
-  /** Milliseconds spent in each paint since the last call (then cleared). */
-  takePaints(): number[];
-}
+import type { RendererProbe } from './mapRenderer.ts';
 
 declare global {
   interface Window {
-    __heatmap?: HeatmapProbe;
+    __heatmap?: RendererProbe;
   }
 }
 
 /** Installs the probe when automated; returns the uninstall. */
-export function installProbe(renderer: HeatmapRenderer): () => void {
+export function installProbe(probe: RendererProbe): () => void {
   if (!navigator.webdriver) return () => undefined;
-  let paints: number[] = [];
-  renderer.onPaint = (ms) => {
-    if (paints.length < 100_000) paints.push(ms);
-  };
-  window.__heatmap = {
-    labels: () => renderer.labelBoxes(),
-    busy: () => renderer.busy(),
-    takePaints() {
-      const out = paints;
-      paints = [];
-      return out;
-    },
-  };
+  window.__heatmap = probe;
   return () => {
-    renderer.onPaint = null;
-    delete window.__heatmap;
+    if (window.__heatmap === probe) delete window.__heatmap;
   };
 }

@@ -7,6 +7,7 @@ import { now as d3Now, timer, type Timer } from 'd3';
 import type { RenderFrame } from '../data/frameStore.ts';
 import type { ColorScale } from '../color/colorScale.ts';
 import { sharedCanvasMeasure } from './canvasMeasure.ts';
+import type { Canvas2D } from './canvas2d.ts';
 import { resetCanvasState, setFill } from './canvasState.ts';
 import { createLabelQueue } from './labelQueue.ts';
 import { whenIdle } from '../scheduling/whenIdle.ts';
@@ -43,8 +44,11 @@ export interface RendererOptions {
   reducedMotion: boolean;
 }
 
+/** What painting needs of a frame. */
+export type PaintableFrame = Pick<RenderFrame, 'layout' | 'layoutChanged' | 'values' | 'prices' | 'stale'>;
+
 export interface HeatmapRenderer {
-  setFrame(frame: RenderFrame): void;
+  setFrame(frame: PaintableFrame): void;
   setOptions(options: RendererOptions): void;
   resize(width: number, height: number, dpr: number): void;
   model(): TileModel | null;
@@ -52,6 +56,8 @@ export interface HeatmapRenderer {
   busy(): boolean;
   /** Where each drawn label sits (for the e2e overlap check). */
   labelBoxes(): LabelBox[];
+  /** `r,g,b` of the painted pixel at each point in CSS px (for browser tests). */
+  pixels(points: readonly { x: number; y: number }[]): string[];
   /** Called after each painted frame, with the time it took (for the benchmark). */
   onPaint: ((ms: number) => void) | null;
   destroy(): void;
@@ -69,10 +75,14 @@ const NO_MOTION: Durations = { geometry: 0, color: 0 };
  */
 const COLOR_FRAME_MS = 28;
 
-export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: RendererOptions): HeatmapRenderer {
+/** The canvas the renderer paints: the page's own, or one handed to the paint worker. */
+export type MapCanvas = HTMLCanvasElement | OffscreenCanvas;
+
+export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOptions): HeatmapRenderer {
   // `desynchronized`: without GPU compositing, a normal canvas is copied whole into every
   // compositor commit (measured: half the main thread at 6,000 tiles); a low-latency canvas is not.
-  const ctx = canvas.getContext('2d', { alpha: false, desynchronized: true });
+  // Both kinds of canvas take the same settings (the cast only picks one of the two overloads).
+  const ctx: Canvas2D | null = (canvas as HTMLCanvasElement).getContext('2d', { alpha: false, desynchronized: true });
   let options = initial;
   let model: TileModel | null = null;
   let size = { width: 0, height: 0, dpr: 1 };
@@ -182,6 +192,12 @@ export function createHeatmapRenderer(canvas: HTMLCanvasElement, initial: Render
     model: () => model,
     busy: () => loop !== null && animating,
     labelBoxes: () => (model && style ? labelBoxes(model, style) : []),
+    pixels: (points) =>
+      points.map(({ x, y }) => {
+        if (!ctx) return '';
+        const [r, g, b] = ctx.getImageData(Math.floor(x * size.dpr), Math.floor(y * size.dpr), 1, 1).data;
+        return `${r},${g},${b}`;
+      }),
     destroy() {
       stop();
       cancelBackground?.();

@@ -5,6 +5,7 @@
  * desktop CPU where Inter, Segoe UI, Roboto and Helvetica Neue are all missing), and the map
  * draws text in a dozen sizes. The result is the font CSS would pick from the same stack.
  */
+import type { Canvas2D } from './canvas2d.ts';
 
 /**
  * The font sizes text is drawn at, in CSS px: 1 px steps up to 16, then ~9 % steps. Every
@@ -43,7 +44,7 @@ const PROBE = 'mmmmmmmmmmlli1WQ@';
  * (The stack's families are all proportional, so one fallback tells; each lookup of a family is a
  * round trip to the browser's font service, so no more than needed.)
  */
-export function isFontInstalled(ctx: CanvasRenderingContext2D, name: string): boolean {
+export function isFontInstalled(ctx: Canvas2D, name: string): boolean {
   ctx.font = '72px monospace';
   const fallback = ctx.measureText(PROBE).width;
   ctx.font = `72px "${name}", monospace`;
@@ -54,7 +55,7 @@ export function isFontInstalled(ctx: CanvasRenderingContext2D, name: string): bo
  * Steps (one family each, for idle time) that find the first installed family of the stack and
  * make tileFont use it alone; when none is installed, the generic sans-serif.
  */
-export function resolveTileFontSteps(ctx: CanvasRenderingContext2D, names = TILE_FONT_STACK): (() => void)[] {
+export function resolveTileFontSteps(ctx: Canvas2D, names = TILE_FONT_STACK): (() => void)[] {
   let found = false;
   const steps = names.map((name) => () => {
     if (found || !isFontInstalled(ctx, name)) return;

@@ -5,7 +5,8 @@
  */
 import { startTransition, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
-import { createHeatmapRenderer, type HeatmapRenderer, type RendererOptions } from './renderer.ts';
+import type { RendererOptions } from './renderer.ts';
+import { createMapRenderer, type MapRenderer } from './mapRenderer.ts';
 import { installProbe } from './probe.ts';
 import { markStartup } from '../perfMarks.ts';
 
@@ -14,9 +15,9 @@ export function useHeatmapRenderer(
   canvasRef: RefObject<HTMLCanvasElement | null>,
   options: RendererOptions,
   onResize: (size: { width: number; height: number }) => void,
-): RefObject<HeatmapRenderer | null> {
+): RefObject<MapRenderer | null> {
   const { store } = useEngine();
-  const rendererRef = useRef<HeatmapRenderer | null>(null);
+  const rendererRef = useRef<MapRenderer | null>(null);
   const optionsRef = useRef(options);
   const onResizeRef = useRef(onResize);
   useLayoutEffect(() => {
@@ -30,9 +31,9 @@ export function useHeatmapRenderer(
     const canvas = canvasRef.current;
     if (!container || !canvas) return;
     markStartup('map-mounted');
-    const renderer = createHeatmapRenderer(canvas, optionsRef.current);
+    const renderer = createMapRenderer(canvas, optionsRef.current);
     rendererRef.current = renderer;
-    const removeProbe = installProbe(renderer);
+    const removeProbe = installProbe(renderer.probe);
 
     const paint = () => {
       const frame = store.get();

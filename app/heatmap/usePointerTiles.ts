@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import type { Sector } from '../../relay/protocol.ts';
 import { sectorHeaderAt, tileAt } from './hitTest.ts';
-import type { HeatmapRenderer } from './renderer.ts';
+import type { MapRenderer } from './mapRenderer.ts';
 
 export interface Readout {
   symbol: string;
@@ -28,7 +28,7 @@ export interface PointerHandlers {
 const LONG_PRESS_MS = 450;
 
 export function usePointerTiles(
-  rendererRef: RefObject<HeatmapRenderer | null>,
+  rendererRef: RefObject<MapRenderer | null>,
   actions: { openDetail(symbol: string): void; zoom(sector: Sector): void },
 ): { readout: Readout | null; clearReadout(): void; cursor: string; handlers: PointerHandlers } {
   const [readout, setReadout] = useState<Readout | null>(null);
@@ -37,7 +37,7 @@ export function usePointerTiles(
 
   const hit = useCallback(
     (e: ReactPointerEvent) => {
-      const model = rendererRef.current?.model();
+      const model = rendererRef.current?.hitModel();
       const rect = e.currentTarget.getBoundingClientRect();
       const x = e.clientX - rect.left, y = e.clientY - rect.top;
       if (!model) return { x, y, symbol: null, header: null };

@@ -167,3 +167,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/**
+ * Evaluates `fn` in the page until it returns something truthy; returns that. For conditions on the
+ * map probe (window.__heatmap), whose answers are promises: page.waitForFunction takes only
+ * synchronous predicates (a promise counts as truthy at once).
+ */
+export async function pollPage<T, A>(page: Page, fn: (arg: A) => Promise<T>, arg: A, what: string, timeout = 10_000): Promise<NonNullable<T>> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    // Playwright's Unboxed<A> argument typing does not unify with a generic A; the call is the same.
+    const value = (await page.evaluate(fn as never, arg as never)) as T;
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

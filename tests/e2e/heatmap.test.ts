@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { StocksResponseSchema, type Quote } from '../../relay/protocol.ts';
-import { ensureAppBuild, launchBrowser, openApp, screenshot, startE2eRelay, tileSymbols, waitForTiles, type E2eRelay, type OpenedPage } from './harness.ts';
+import { ensureAppBuild, launchBrowser, openApp, pollPage, screenshot, startE2eRelay, tileSymbols, waitForTiles, type E2eRelay, type OpenedPage } from './harness.ts';
 
 let relay: E2eRelay;
 let browser: Browser;
@@ -39,22 +39,21 @@ async function relayQuotes(query = ''): Promise<Quote[]> {
   return StocksResponseSchema.parse(await res.json()).quotes;
 }
 
-/** The colour of the canvas pixel at the centre of each listed tile, as `r,g,b`. */
+/** The colour of the painted pixel low in the centre of each listed tile, as `r,g,b`. */
 function tileColors(o: OpenedPage, symbols: string[]) {
-  return o.page.evaluate((syms) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.heatmap-canvas')!;
-    const ctx = canvas.getContext('2d')!;
-    const ratio = canvas.width / canvas.clientWidth;
-    const out: Record<string, string> = {};
+  return o.page.evaluate(async (syms) => {
+    const points = [];
+    const found = [];
     for (const sym of syms) {
       const row = document.querySelector<HTMLElement>(`[data-testid="tile-table"] tr[data-symbol="${sym}"]`);
       const rect = row?.dataset.rect?.split(',').map(Number);
       if (!rect) continue;
       const [x, y, w, h] = rect as [number, number, number, number];
-      const px = ctx.getImageData(Math.floor((x + w / 2) * ratio), Math.floor((y + h * 0.9) * ratio), 1, 1).data;
-      out[sym] = `${px[0]},${px[1]},${px[2]}`;
+      points.push({ x: x + w / 2, y: y + h * 0.9 });
+      found.push(sym);
     }
-    return out;
+    const pixels = await window.__heatmap!.pixels(points);
+    return Object.fromEntries(found.map((sym, i) => [sym, pixels[i]!]));
   }, symbols);
 }
 
@@ -75,13 +74,15 @@ describe('heatmap in Chromium against the real relay', () => {
     const o = await open();
     await waitForTiles(o.page, 450);
     const symbols = (await tileSymbols(o.page)).slice(0, 60);
-    const labelText = () => o.page.evaluate(() => Object.fromEntries(window.__heatmap!.labels().map((l) => [l.symbol, l.lines.join(' ')])));
+    const labelText = () => o.page.evaluate(async () => Object.fromEntries((await window.__heatmap!.labels()).map((l) => [l.symbol, l.lines.join(' ')])));
     const labelsBefore = await labelText();
     const colorsBefore = await tileColors(o, symbols);
-    await o.page.waitForFunction(
-      (before) => window.__heatmap!.labels().some((l) => before[l.symbol] !== undefined && before[l.symbol] !== l.lines.join(' ')),
+    await pollPage(
+      o.page,
+      async (before: Record<string, string>) => (await window.__heatmap!.labels()).some((l) => before[l.symbol] !== undefined && before[l.symbol] !== l.lines.join(' ')),
       labelsBefore,
-      { timeout: 8_000 },
+      'a tile label to change',
+      8_000,
     );
     await o.page.waitForTimeout(700); // let the colour transition finish
     const colorsAfter = await tileColors(o, symbols);

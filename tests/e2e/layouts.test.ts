@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ensureAppBuild, launchBrowser, screenshot, startE2eRelay, waitForTiles, type E2eRelay } from './harness.ts';
+import { ensureAppBuild, launchBrowser, pollPage, screenshot, startE2eRelay, waitForTiles, type E2eRelay } from './harness.ts';
 
 let relay: E2eRelay;
 let browser: Browser;
@@ -27,7 +27,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.w - EPS && b.x < a.x + a.w - 
 
 /** Waits for the canvas to settle, then checks every label sits in its tile and none overlap. */
 async function checkLabels(page: Page): Promise<{ count: number; maxFont: number }> {
-  await page.waitForFunction(() => window.__heatmap && !window.__heatmap.busy(), null, { timeout: 10_000 });
+  await pollPage(page, async () => window.__heatmap !== undefined && !(await window.__heatmap.busy()), null, 'the map to settle');
   const labels = await page.evaluate(() => window.__heatmap!.labels());
   expect(labels.length).toBeGreaterThan(20);
   for (const label of labels) expect(inside(label, label.tile), `${label.symbol} label inside its tile`).toBe(true);
@@ -121,12 +121,12 @@ describe('layouts', () => {
           const before = map.dataset.layoutVersion;
           document.querySelector<HTMLElement>('.tile-focus')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', bubbles: true }));
           const seen: boolean[] = [];
-          const watch = () => {
-            if (map.dataset.layoutVersion !== before) seen.push(window.__heatmap!.busy());
+          const watch = async () => {
+            if (map.dataset.layoutVersion !== before) seen.push(await window.__heatmap!.busy());
             if (seen.length >= 3) resolve(seen);
-            else requestAnimationFrame(watch);
+            else requestAnimationFrame(() => void watch());
           };
-          requestAnimationFrame(watch);
+          requestAnimationFrame(() => void watch());
         }),
     );
     // The layout lands on the first frame; nothing is still animating on the frames after it.

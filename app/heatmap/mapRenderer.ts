@@ -1,0 +1,134 @@
+/**
+ * The map's renderer as the page uses it, wherever the painting happens: in the paint worker on an
+ * OffscreenCanvas where the browser can (the page's thread then only hit-tests and runs the UI),
+ * or on the page's thread otherwise (older browsers, jsdom). Hit-testing always runs here, on the
+ * tiles' target rectangles, so a pointer never waits for another thread.
+ */
+import { transfer } from 'comlink';
+import type { FrameLayout } from '../../engine/api.ts';
+import type { RenderFrame } from '../data/frameStore.ts';
+import type { HitModel } from './hitTest.ts';
+import type { LabelBox } from './labelBoxes.ts';
+import type { PaintOptions } from './paintProtocol.ts';
+import { canPaintOffThread, paintThreadFor } from './paintThread.ts';
+import { createHeatmapRenderer, type RendererOptions } from './renderer.ts';
+
+/** Read-only views for browser automation (probe.ts); asynchronous, as the painter may be a worker. */
+export interface RendererProbe {
+  labels(): Promise<LabelBox[]>;
+  /** True while tiles are still moving or changing colour. */
+  busy(): Promise<boolean>;
+  /** Milliseconds spent in each paint since the last call (then cleared). */
+  takePaints(): Promise<number[]>;
+  /** `r,g,b` of the painted pixel at each point (CSS px). */
+  pixels(points: readonly { x: number; y: number }[]): Promise<string[]>;
+  /** Animation-frame intervals of the thread that paints, over `ms`. */
+  frameIntervals(ms: number): Promise<number[]>;
+  /** Where the painting happens. */
+  thread: 'worker' | 'page';
+}
+
+export interface MapRenderer {
+  setFrame(frame: RenderFrame): void;
+  setOptions(options: RendererOptions): void;
+  resize(width: number, height: number, dpr: number): void;
+  /** The tiles as last laid out, for hit-testing; null before the first frame. */
+  hitModel(): HitModel | null;
+  probe: RendererProbe;
+  destroy(): void;
+}
+
+export function createMapRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
+  return canPaintOffThread() ? workerRenderer(canvas, options) : pageRenderer(canvas, options);
+}
+
+/** Intervals between this thread's animation frames over `ms`. */
+function frameIntervalsHere(ms: number): Promise<number[]> {
+  return new Promise((resolve) => {
+    const intervals: number[] = [];
+    let last: number | null = null;
+    const end = performance.now() + ms;
+    const tick = (t: number) => {
+      if (last !== null) intervals.push(t - last);
+      last = t;
+      if (t < end) requestAnimationFrame(tick);
+      else resolve(intervals);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
+  const renderer = createHeatmapRenderer(canvas, options);
+  let paints: number[] = [];
+  renderer.onPaint = (ms) => {
+    if (paints.length < 100_000) paints.push(ms);
+  };
+  return {
+    setFrame: (frame) => renderer.setFrame(frame),
+    setOptions: (next) => renderer.setOptions(next),
+    resize: (width, height, dpr) => renderer.resize(width, height, dpr),
+    hitModel: () => renderer.model(),
+    probe: {
+      labels: async () => renderer.labelBoxes(),
+      busy: async () => renderer.busy(),
+      async takePaints() {
+        const out = paints;
+        paints = [];
+        return out;
+      },
+      pixels: async (points) => renderer.pixels(points),
+      frameIntervals: frameIntervalsHere,
+      thread: 'page',
+    },
+    destroy: () => renderer.destroy(),
+  };
+}
+
+function paintOptions(o: RendererOptions): PaintOptions {
+  return { palette: o.scale.palette, domain: o.scale.domain, theme: o.theme, labelSizes: o.labelSizes, reducedMotion: o.reducedMotion };
+}
+
+/** A layout as hit-testing reads it (the same arrays, no copy). */
+function hitModelOf(layout: FrameLayout): HitModel {
+  return { symbols: layout.symbols, to: { x: layout.x, y: layout.y, w: layout.w, h: layout.h }, groups: layout.groups.map((box) => ({ box })) };
+}
+
+function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
+  const thread = paintThreadFor(canvas);
+  const { api } = thread;
+  const failed = (what: string) => (error: unknown) => console.error(`paint worker: ${what} failed`, error);
+  if (thread.fresh) {
+    const offscreen = canvas.transferControlToOffscreen();
+    api.init(transfer(offscreen, [offscreen]), paintOptions(options)).catch(failed('init'));
+  } else api.setOptions(paintOptions(options)).catch(failed('setOptions'));
+  /** The layout version the worker has; frames carry their layout only when it differs. */
+  let sentVersion: number | null = null;
+  let hit: { version: number; model: HitModel } | null = null;
+  let current: FrameLayout | null = null;
+  return {
+    setFrame(frame) {
+      const send = frame.layoutChanged || frame.layout.version !== sentVersion;
+      sentVersion = frame.layout.version;
+      current = frame.layout;
+      // Copies, not transfers: the page keeps this frame for the table and hit-testing.
+      api.setFrame({ layout: send ? frame.layout : null, values: frame.values, prices: frame.prices, stale: frame.stale }).catch(failed('setFrame'));
+    },
+    setOptions: (next) => void api.setOptions(paintOptions(next)).catch(failed('setOptions')),
+    resize: (width, height, dpr) => void api.resize(width, height, dpr).catch(failed('resize')),
+    hitModel() {
+      if (!current) return null;
+      if (hit?.version !== current.version) hit = { version: current.version, model: hitModelOf(current) };
+      return hit.model;
+    },
+    probe: {
+      labels: () => api.labelBoxes(),
+      busy: () => api.busy(),
+      takePaints: () => api.takePaints(),
+      pixels: (points) => api.pixels(points),
+      frameIntervals: (ms) => api.frameIntervals(ms),
+      thread: 'worker',
+    },
+    destroy: () => thread.release(),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The paint worker: the map's canvas, handed over by the page as an OffscreenCanvas, painted here
+ * by the same renderer the page would use, so transitions, labels and the browser's canvas work
+ * (rasterising, committing the backing store) never hold up the page's own thread. The page
+ * still hit-tests, keeps focus and the accessible table; this thread only paints.
+ */
+import './workerWindow.ts';
+import { expose } from 'comlink';
+import { createColorScale, type ColorScale } from '../color/colorScale.ts';
+import { createHeatmapRenderer, type HeatmapRenderer, type RendererOptions } from './renderer.ts';
+import type { FrameLayout } from '../../engine/api.ts';
+import type { PaintFrame, PaintOptions, PaintWorkerApi } from './paintProtocol.ts';
+import { warmCanvasText, sharedCanvasMeasure } from './canvasMeasure.ts';
+
+// The one-time text set-up (font matching, character widths) while the first frame is on its way.
+const measure = sharedCanvasMeasure();
+if (measure) warmCanvasText(measure);
+
+let renderer: HeatmapRenderer | null = null;
+let layout: FrameLayout | null = null;
+let scale: ColorScale | null = null;
+let paints: number[] = [];
+
+function rendererOptions(o: PaintOptions): RendererOptions {
+  if (!scale || scale.palette !== o.palette || scale.domain !== o.domain) scale = createColorScale(o.palette, o.domain);
+  return { scale, theme: o.theme, labelSizes: o.labelSizes, reducedMotion: o.reducedMotion };
+}
+
+function started(): HeatmapRenderer {
+  if (!renderer) throw new Error('the paint worker has no canvas yet (init first)');
+  return renderer;
+}
+
+const api: PaintWorkerApi = {
+  init(canvas, options) {
+    renderer?.destroy();
+    renderer = createHeatmapRenderer(canvas, rendererOptions(options));
+    renderer.onPaint = (ms) => {
+      if (paints.length < 100_000) paints.push(ms);
+    };
+  },
+  setFrame(frame: PaintFrame) {
+    const next = frame.layout ?? layout;
+    if (!next) return;
+    layout = next;
+    started().setFrame({ layout: next, layoutChanged: frame.layout !== null, values: frame.values, prices: frame.prices, stale: frame.stale });
+  },
+  setOptions: (options) => started().setOptions(rendererOptions(options)),
+  resize: (width, height, dpr) => started().resize(width, height, dpr),
+  labelBoxes: () => started().labelBoxes(),
+  busy: () => started().busy(),
+  takePaints() {
+    const out = paints;
+    paints = [];
+    return out;
+  },
+  pixels: (points) => started().pixels(points),
+  frameIntervals: (ms) =>
+    new Promise((resolve) => {
+      const intervals: number[] = [];
+      let last: number | null = null;
+      const end = performance.now() + ms;
+      const tick = (t: number) => {
+        if (last !== null) intervals.push(t - last);
+        last = t;
+        if (t < end) requestAnimationFrame(tick);
+        else resolve(intervals);
+      };
+      requestAnimationFrame(tick);
+    }),
+};
+
+expose(api);
