@@ -75,6 +75,8 @@ describe('heatmap in Chromium against the real relay', () => {
     await waitForTiles(o.page, 450);
     const symbols = (await tileSymbols(o.page)).slice(0, 60);
     const labelText = () => o.page.evaluate(async () => Object.fromEntries((await window.__heatmap!.labels()).map((l) => [l.symbol, l.lines.join(' ')])));
+    // From a settled map, so a first fade still running cannot pass for a live change.
+    await pollPage(o.page, async () => !(await window.__heatmap!.busy()), null, 'the map to settle');
     const labelsBefore = await labelText();
     const colorsBefore = await tileColors(o, symbols);
     await pollPage(
@@ -84,10 +86,12 @@ describe('heatmap in Chromium against the real relay', () => {
       'a tile label to change',
       8_000,
     );
-    await o.page.waitForTimeout(700); // let the colour transition finish
-    const colorsAfter = await tileColors(o, symbols);
-    const changed = symbols.filter((s) => colorsBefore[s] !== colorsAfter[s]);
-    expect(changed.length).toBeGreaterThan(0);
+    await expect
+      .poll(async () => {
+        const after = await tileColors(o, symbols);
+        return symbols.filter((s) => colorsBefore[s] !== after[s]).length;
+      }, { timeout: 5_000, interval: 200 })
+      .toBeGreaterThan(0);
     await close(o);
   });
 

@@ -104,8 +104,34 @@ describe('PWA', () => {
   }, 90_000);
 
   it('opens offline from the cache with the relay stopped: last heatmap, stale markers, offline banner; filters still work', async () => {
-    // Let the engine persist the live snapshot (first save is immediate, then every 10 s).
-    await page.waitForTimeout(2500);
+    // Wait until the engine has persisted the live snapshot (the first save is immediate once its
+    // store is open, later ones every 10 s): read the database itself rather than guess a delay.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const name = 'live-market-heatmap-engine';
+            if (!(await indexedDB.databases()).some((d) => d.name === name)) return 0;
+            const db = await new Promise<IDBDatabase>((ok, fail) => {
+              const r = indexedDB.open(name);
+              r.onsuccess = () => ok(r.result);
+              r.onerror = () => fail(r.error);
+            });
+            try {
+              if (!db.objectStoreNames.contains('snapshot')) return 0;
+              const snap = await new Promise<{ quotes?: unknown[] } | undefined>((ok, fail) => {
+                const q = db.transaction('snapshot').objectStore('snapshot').get('last');
+                q.onsuccess = () => ok(q.result as { quotes?: unknown[] } | undefined);
+                q.onerror = () => fail(q.error);
+              });
+              return snap?.quotes?.length ?? 0;
+            } finally {
+              db.close();
+            }
+          }),
+        { timeout: 20_000, interval: 250 },
+      )
+      .toBeGreaterThanOrEqual(450);
     const before = await tileSymbols(page);
     for (const relay of relays.splice(0)) await relay.stop();
     forwarder.target(null);
@@ -114,10 +140,10 @@ describe('PWA', () => {
 
     const started = Date.now();
     await page.reload();
-    const count = await waitForTiles(page, 450, 10_000);
+    const count = await waitForTiles(page, 450, 20_000);
     const firstHeatmapMs = Date.now() - started;
     expect(count).toBe(before.length);
-    await page.waitForFunction(() => /offline — showing data from \d{1,2}:\d{2}/.test(document.querySelector<HTMLElement>('[data-testid="status-banner"]')?.innerText ?? ''), null, { timeout: 10_000 });
+    await page.waitForFunction(() => /offline — showing data from \d{1,2}:\d{2}/.test(document.querySelector<HTMLElement>('[data-testid="status-banner"]')?.innerText ?? ''), null, { timeout: 20_000 });
     expect(await bannerText(page)).toMatch(/^offline — showing data from/);
     const staleRows = await page.$$eval('[data-testid="tile-table"] tbody tr[data-symbol]', (rows) => rows.filter((r) => r.hasAttribute('data-stale')).length);
     expect(staleRows).toBe(count);
@@ -130,7 +156,11 @@ describe('PWA', () => {
       history.pushState(null, '', url);
       dispatchEvent(new PopStateEvent('popstate'));
     });
-    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="heatmap"]')?.dataset.tileCount) < 40, null, { timeout: 10_000 });
+    // The table drops the other rows a task after the map's count changes: wait for both.
+    await page.waitForFunction(() => {
+      const count = Number(document.querySelector<HTMLElement>('[data-testid="heatmap"]')?.dataset.tileCount);
+      return count < 40 && document.querySelectorAll('[data-testid="tile-table"] tbody tr[data-symbol]').length === count;
+    }, null, { timeout: 20_000 });
     const energy = await tileSymbols(page);
     expect(energy.length).toBeGreaterThan(10);
     expect(energy).toContain('XOM');
