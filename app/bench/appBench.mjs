@@ -6,10 +6,12 @@
  * Per scenario it reports:
  * - first heatmap: navigation start → the map first holds all tiles (network, worker, layout, paint);
  *   first paint: the canvas paint of that first full map alone;
- * - over a measured window: rAF frame durations (p50/p95/p99), fps, dropped frames (a frame
- *   longer than 1.5 × the display interval counts the frames it swallowed), long tasks (> 50 ms),
- *   long animation frames (> 50 ms, Chrome's LoAF), canvas paint time per frame (p50/p95) and
- *   the engine frames received per second.
+ * - over a measured window, for the thread that paints the map (the paint worker where the
+ *   browser has OffscreenCanvas, else the page): animation-frame durations (p50/p95/p99), fps,
+ *   dropped frames (a frame longer than 1.5 × the display interval counts the frames it
+ *   swallowed), canvas paint time per frame (p50/p95); for the page's own thread: fps, p95 frame,
+ *   long tasks (> 50 ms) and long animation frames (> 50 ms, Chrome's LoAF); and the engine
+ *   frames received per second.
  *
  * Env: BENCH_SECONDS (default 10), BENCH_WIDTH/BENCH_HEIGHT (default 1920×1080).
  */
@@ -46,29 +48,52 @@ const OBSERVE = () => {
 const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 const round = (n, d = 1) => (Number.isFinite(n) ? Number(n.toFixed(d)) : null);
 
-/** Measures in the page for `seconds`: rAF deltas, engine frames seen, long tasks, paints. */
-function measureWindow(seconds) {
-  return new Promise((resolveWindow) => {
-    const bench = window.__bench;
-    bench.long.length = 0;
-    bench.loaf.length = 0;
-    window.__heatmap.takePaints();
-    const map = document.querySelector('[data-testid="heatmap"]');
+/**
+ * Measures in the page for `seconds`: animation-frame intervals of the page's thread and of the
+ * thread that paints the map (the paint worker, or the page itself where it paints), engine frames
+ * seen, long tasks, paints.
+ */
+async function measureWindow(seconds) {
+  const bench = window.__bench;
+  const probe = window.__heatmap;
+  bench.long.length = 0;
+  bench.loaf.length = 0;
+  await probe.takePaints();
+  const map = document.querySelector('[data-testid="heatmap"]');
+  const seqs = new Set();
+  const layouts = new Set();
+  const start = performance.now();
+  const painter = probe.frameIntervals(seconds * 1000);
+  const page = await new Promise((resolveWindow) => {
     const deltas = [];
-    const seqs = new Set();
-    const layouts = new Set();
     let last = null;
-    const start = performance.now();
     const tick = (t) => {
       if (last !== null) deltas.push(t - last);
       last = t;
       seqs.add(map.dataset.seq);
       layouts.add(map.dataset.layoutVersion);
       if (t - start < seconds * 1000) requestAnimationFrame(tick);
-      else resolveWindow({ deltas, engineFrames: seqs.size, layouts: layouts.size, elapsed: t - start, long: [...bench.long], loaf: [...bench.loaf], paints: window.__heatmap.takePaints() });
+      else resolveWindow(deltas);
     };
     requestAnimationFrame(tick);
   });
+  const elapsed = performance.now() - start;
+  return { thread: probe.thread, page, painter: await painter, engineFrames: seqs.size, layouts: layouts.size, elapsed, long: [...bench.long], loaf: [...bench.loaf], paints: await probe.takePaints() };
+}
+
+/** fps, percentiles and dropped frames of a list of animation-frame intervals. */
+function frameStats(intervals, windowMs) {
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const display = quantile(sorted, 0.5) < 12 ? 1000 / 120 : 1000 / 60;
+  return {
+    fps: round((intervals.length * 1000) / windowMs),
+    p50: round(quantile(sorted, 0.5), 2),
+    p95: round(quantile(sorted, 0.95), 2),
+    p99: round(quantile(sorted, 0.99), 2),
+    max: round(sorted.at(-1), 1),
+    // A frame longer than 1.5 × the display interval counts the frames it swallowed.
+    dropped: intervals.reduce((n, d) => n + (d > display * 1.5 ? Math.round(d / display) - 1 : 0), 0),
+  };
 }
 
 async function runScenario(browser, scenario, relayModule, configModule) {
@@ -97,22 +122,25 @@ async function runScenario(browser, scenario, relayModule, configModule) {
     const tiles = await page.evaluate(() => Number(document.querySelector('[data-testid="heatmap"]').dataset.tileCount));
     await page.waitForTimeout(2000); // warm-up: JIT, caches, the first transitions
     const m = await page.evaluate(measureWindow, SECONDS);
-    const deltas = [...m.deltas].sort((a, b) => a - b);
-    const interval = quantile(deltas, 0.5) < 12 ? 1000 / 120 : 1000 / 60;
-    const dropped = m.deltas.reduce((n, d) => n + (d > interval * 1.5 ? Math.round(d / interval) - 1 : 0), 0);
+    const painter = frameStats(m.painter, SECONDS * 1000);
+    const pageFrames = frameStats(m.page, m.elapsed);
     const paints = [...m.paints].sort((a, b) => a - b);
     return {
       scenario: scenario.name,
       tiles,
+      paintedBy: m.thread,
       firstHeatmapMs: round(firstAt, 0),
       firstPaintMs: round(firstPaints.length ? Math.max(...firstPaints) : NaN),
-      fps: round((m.deltas.length * 1000) / m.elapsed),
-      frameP50: round(quantile(deltas, 0.5), 2),
-      frameP95: round(quantile(deltas, 0.95), 2),
-      frameP99: round(quantile(deltas, 0.99), 2),
-      frameMax: round(deltas.at(-1), 1),
-      dropped,
-      frames: m.deltas.length,
+      // The map's frames: those of the thread that paints it.
+      fps: painter.fps,
+      frameP50: painter.p50,
+      frameP95: painter.p95,
+      frameP99: painter.p99,
+      frameMax: painter.max,
+      dropped: painter.dropped,
+      // The page's own thread (input, UI): its frames, long tasks and long animation frames.
+      pageFps: pageFrames.fps,
+      pageFrameP95: pageFrames.p95,
       longTasks: m.long.length,
       longTaskMax: round(m.long.length ? Math.max(...m.long) : 0),
       loafOver50: m.loaf.filter((d) => d > 50).length,

@@ -34,7 +34,8 @@ function started(): HeatmapRenderer {
 const api: PaintWorkerApi = {
   init(canvas, options) {
     renderer?.destroy();
-    renderer = createHeatmapRenderer(canvas, rendererOptions(options));
+    // A thread of its own: colour fades get every frame (see PAGE_COLOR_FRAME_MS).
+    renderer = createHeatmapRenderer(canvas, rendererOptions(options), 0);
     renderer.onPaint = (ms) => {
       if (paints.length < 100_000) paints.push(ms);
     };

@@ -68,17 +68,18 @@ const DURATIONS: Durations = { geometry: 520, color: 450 };
 const LABEL_BUDGET_MS = 4;
 const NO_MOTION: Durations = { geometry: 0, color: 0 };
 /**
- * Colour fades and label slices are painted at most every this many ms (~30 times a second);
- * moving tiles get every frame. A half-second fade needs no more than 15 steps, and each painted
- * frame costs the page a compositor frame: every second's fade on every tile that moved took the
- * main thread 27 times a second on a phone, for nothing the eye could tell apart.
+ * On the page's thread, colour fades and label slices are painted at most every this many ms
+ * (~30 times a second); moving tiles get every frame. A half-second fade needs no more than 15
+ * steps, and each painted frame costs the page a compositor frame: every second's fade on every
+ * tile that moved took the main thread 27 times a second on a phone. The paint worker has a
+ * thread of its own and paints fades every frame (`colorFrameMs: 0`).
  */
-const COLOR_FRAME_MS = 28;
+export const PAGE_COLOR_FRAME_MS = 28;
 
 /** The canvas the renderer paints: the page's own, or one handed to the paint worker. */
 export type MapCanvas = HTMLCanvasElement | OffscreenCanvas;
 
-export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOptions): HeatmapRenderer {
+export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOptions, colorFrameMs = PAGE_COLOR_FRAME_MS): HeatmapRenderer {
   // `desynchronized`: without GPU compositing, a normal canvas is copied whole into every
   // compositor commit (measured: half the main thread at 6,000 tiles); a low-latency canvas is not.
   // Both kinds of canvas take the same settings (the cast only picks one of the two overloads).
@@ -110,7 +111,7 @@ export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOption
   function step(): void {
     if (!ctx || !model || !style) return stop();
     const now = d3Now();
-    if (!fullPaint && model.geometryDone && now - lastPaint < COLOR_FRAME_MS) return;
+    if (!fullPaint && model.geometryDone && now - lastPaint < colorFrameMs) return;
     lastPaint = now;
     const started = performance.now();
     const result = advance(model, now, options.reducedMotion ? NO_MOTION : DURATIONS);

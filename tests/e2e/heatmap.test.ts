@@ -64,6 +64,8 @@ describe('heatmap in Chromium against the real relay', () => {
     const expected = (await relayQuotes('?universe=sp500')).map((q) => q.symbol).sort();
     expect(count).toBe(expected.length);
     expect((await tileSymbols(o.page)).sort()).toEqual(expected);
+    // Chromium can paint off the page's thread, so the map must be painted by the paint worker.
+    expect(await o.page.evaluate(() => window.__heatmap!.thread)).toBe('worker');
     await expect(o.page.getByTestId('session-badge').textContent()).resolves.toMatch(/Open|Closed|Pre-market|After-hours/);
     await screenshot(o.page, 'desktop-1440');
     expect(o.errors).toEqual([]);
