@@ -7,21 +7,45 @@ import { useEffect, useState, type RefObject } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
 import { tileSector } from '../data/tileLookup.ts';
 import type { RenderFrame } from '../data/frameStore.ts';
+import type { FrameLayout } from '../../engine/api.ts';
+import type { Sector } from '../../relay/protocol.ts';
 import { createTableBody, type TableRow } from './tableBody.ts';
 
 /** A geometry-only layout change reaches the table within this long. */
 const GEOMETRY_MS = 1000;
 
+/** What a row takes from the layout alone (sector, rect), worked out once per layout. */
+interface LayoutRowFacts {
+  sectors: (Sector | null)[];
+  rects: string[];
+}
+
+const layoutFacts = new WeakMap<FrameLayout, LayoutRowFacts>();
+
+function factsOf(l: FrameLayout): LayoutRowFacts {
+  let facts = layoutFacts.get(l);
+  if (!facts) {
+    facts = {
+      sectors: l.symbols.map((_, i) => tileSector(l, i)),
+      rects: l.symbols.map((_, i) => `${l.x[i]!.toFixed(1)},${l.y[i]!.toFixed(1)},${l.w[i]!.toFixed(1)},${l.h[i]!.toFixed(1)}`),
+    };
+    layoutFacts.set(l, facts);
+  }
+  return facts;
+}
+
+// Published every `throttleMs` while prices move: only the per-tick numbers are read afresh.
 function rowsOf(frame: RenderFrame): TableRow[] {
   const l = frame.layout;
+  const { sectors, rects } = factsOf(l);
   return l.symbols.map((symbol, i) => ({
     symbol,
     name: l.names[i] ?? symbol,
-    sector: tileSector(l, i),
+    sector: sectors[i]!,
     price: frame.prices[i]!,
     pct: frame.values[i]!,
     stale: frame.stale[i] === 1,
-    rect: `${l.x[i]!.toFixed(1)},${l.y[i]!.toFixed(1)},${l.w[i]!.toFixed(1)},${l.h[i]!.toFixed(1)}`,
+    rect: rects[i]!,
   }));
 }
 
