@@ -55,11 +55,11 @@ const WATCH_WORKERS = () => {
   };
   // The PWA bench's measure: the end of the first animation frame in which the map holds every tile.
   const observer = new MutationObserver(() => {
-    if (Number(document.querySelector('[data-testid="heatmap"]')?.dataset.tileCount ?? 0) < 450) return;
+    if (Number(document.querySelector('[data-testid="heatmap"]')?.dataset.paintedTiles ?? 0) < 450) return;
     observer.disconnect();
     requestAnimationFrame(() => (window.__fullMap = performance.now()));
   });
-  observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-tile-count'] });
+  observer.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-painted-tiles'] });
   window.Worker = class extends Native {
     constructor(url, options) {
       log.push({ at: performance.now(), what: `new Worker ${String(url).split('/').pop()}` });

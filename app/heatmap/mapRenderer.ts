@@ -4,7 +4,7 @@
  * or on the page's thread otherwise (older browsers, jsdom). Hit-testing always runs here, on the
  * tiles' target rectangles, so a pointer never waits for another thread.
  */
-import { transfer } from 'comlink';
+import { proxy, transfer } from 'comlink';
 import type { FrameLayout } from '../../engine/api.ts';
 import type { RenderFrame } from '../data/frameStore.ts';
 import type { HitModel } from './hitTest.ts';
@@ -32,6 +32,8 @@ export interface MapRenderer {
   setFrame(frame: RenderFrame): void;
   setOptions(options: RendererOptions): void;
   resize(width: number, height: number, dpr: number): void;
+  /** Called when a paint changed the number of tiles on the canvas (after it, from a worker). */
+  onPainted: ((tiles: number) => void) | null;
   /** The tiles as last laid out, for hit-testing; null before the first frame. */
   hitModel(): HitModel | null;
   probe: RendererProbe;
@@ -61,10 +63,17 @@ function frameIntervalsHere(ms: number): Promise<number[]> {
 function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
   const renderer = createHeatmapRenderer(canvas, options);
   let paints: number[] = [];
+  let paintedTiles = -1;
   renderer.onPaint = (ms) => {
     if (paints.length < 100_000) paints.push(ms);
+    const tiles = renderer.model()?.symbols.length ?? 0;
+    if (tiles !== paintedTiles) {
+      paintedTiles = tiles;
+      map.onPainted?.(tiles);
+    }
   };
-  return {
+  const map: MapRenderer = {
+    onPainted: null,
     setFrame: (frame) => renderer.setFrame(frame),
     setOptions: (next) => renderer.setOptions(next),
     resize: (width, height, dpr) => renderer.resize(width, height, dpr),
@@ -83,6 +92,7 @@ function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapR
     },
     destroy: () => renderer.destroy(),
   };
+  return map;
 }
 
 function paintOptions(o: RendererOptions): PaintOptions {
@@ -106,7 +116,8 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
   let sentVersion: number | null = null;
   let hit: { version: number; model: HitModel } | null = null;
   let current: FrameLayout | null = null;
-  return {
+  const map: MapRenderer = {
+    onPainted: null,
     setFrame(frame) {
       const send = frame.layoutChanged || frame.layout.version !== sentVersion;
       sentVersion = frame.layout.version;
@@ -131,4 +142,6 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
     },
     destroy: () => thread.release(),
   };
+  api.onPainted(proxy((tiles: number) => map.onPainted?.(tiles))).catch(failed('onPainted'));
+  return map;
 }

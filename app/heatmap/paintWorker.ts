@@ -20,6 +20,8 @@ let renderer: HeatmapRenderer | null = null;
 let layout: FrameLayout | null = null;
 let scale: ColorScale | null = null;
 let paints: number[] = [];
+let painted: ((tiles: number) => void) | null = null;
+let paintedTiles = -1;
 
 function rendererOptions(o: PaintOptions): RendererOptions {
   if (!scale || scale.palette !== o.palette || scale.domain !== o.domain) scale = createColorScale(o.palette, o.domain);
@@ -36,8 +38,14 @@ const api: PaintWorkerApi = {
     renderer?.destroy();
     // A thread of its own: colour fades get every frame (see PAGE_COLOR_FRAME_MS).
     renderer = createHeatmapRenderer(canvas, rendererOptions(options), 0);
+    const current = renderer;
     renderer.onPaint = (ms) => {
       if (paints.length < 100_000) paints.push(ms);
+      const tiles = current.model()?.symbols.length ?? 0;
+      if (tiles !== paintedTiles) {
+        paintedTiles = tiles;
+        painted?.(tiles);
+      }
     };
   },
   setFrame(frame: PaintFrame) {
@@ -45,6 +53,9 @@ const api: PaintWorkerApi = {
     if (!next) return;
     layout = next;
     started().setFrame({ layout: next, layoutChanged: frame.layout !== null, values: frame.values, prices: frame.prices, stale: frame.stale });
+  },
+  onPainted(listener) {
+    painted = listener;
   },
   setOptions: (options) => started().setOptions(rendererOptions(options)),
   resize: (width, height, dpr) => started().resize(width, height, dpr),

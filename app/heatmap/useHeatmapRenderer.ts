@@ -1,7 +1,8 @@
 /**
  * Mounts the canvas renderer: feeds it every frame from the store (no React render per tick),
  * keeps the backing store sized to the container and devicePixelRatio, and mirrors a few facts
- * onto the container as data attributes for tests and tooling (`data-tile-count`, `data-seq`).
+ * onto the container as data attributes for tests and tooling (`data-tile-count`, `data-seq`,
+ * `data-painted-tiles`).
  */
 import { startTransition, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
@@ -34,6 +35,11 @@ export function useHeatmapRenderer(
     const renderer = createMapRenderer(canvas, optionsRef.current);
     rendererRef.current = renderer;
     const removeProbe = installProbe(renderer.probe);
+    // When the tiles are on the canvas (the painter may be another thread): benches and tests read it.
+    renderer.onPainted = (tiles) => {
+      container.dataset.paintedTiles = String(tiles);
+      if (tiles > 0) markStartup('map-painted');
+    };
 
     const paint = () => {
       const frame = store.get();
