@@ -119,7 +119,8 @@ describe('<App /> against a fake engine', () => {
   it('shows the session badge and the banner for the engine status', async () => {
     engine.status = engineStatus({ connection: 'rate_limited', retryAt: T0 + 60_000, feed: feed({ session: { phase: 'closed', label: 'Closed — Thanksgiving Day', holiday: 'Thanksgiving Day', early_close: false, next_change: null, simulated: false } }) });
     await renderApp();
-    expect(screen.getByTestId('session-badge').textContent).toBe('Closed — Thanksgiving Day');
+    // Status components take a frame in a transition of their own, after the map's tiles.
+    await waitFor(() => expect(screen.getByTestId('session-badge').textContent).toBe('Closed — Thanksgiving Day'));
     const banner = screen.getByTestId('status-banner');
     expect(banner.hidden).toBe(false);
     expect(banner.textContent).toMatch(/^rate-limited — retrying at \d\d:\d\d:\d\d, showing data from (\d+ \w+ )?\d\d:\d\d:\d\d$/);
@@ -148,8 +149,8 @@ describe('<App /> against a fake engine', () => {
   it('shows "connecting… — showing data from" only when connecting with the cached map lasts 3 s', async () => {
     engine.status = engineStatus({ connection: 'connecting', fromCache: true, stale: true });
     await renderApp();
+    await waitFor(() => expect(screen.getByTestId('connection-pill').textContent).toMatch(/^connecting/));
     expect(screen.getByTestId('status-banner').hidden).toBe(true);
-    expect(screen.getByTestId('connection-pill').textContent).toMatch(/^connecting/);
     await waitFor(() => expect(screen.getByTestId('status-banner').hidden).toBe(false), { timeout: 4000 });
     expect(screen.getByTestId('status-banner').textContent).toMatch(/^connecting… — showing data from /);
   });

@@ -6,7 +6,7 @@
  * that delivered the frame and handed it to the canvas: React's re-render in that same task made
  * it one long task on a phone. Rendering the status bar a task later is invisible.
  */
-import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { useEngine } from './EngineContext.tsx';
 import type { FrameStore, RenderFrame } from './frameStore.ts';
 
@@ -35,20 +35,40 @@ export function subscribeLater(store: FrameStore, onChange: () => void): () => v
   };
 }
 
+/**
+ * The selected slice, re-rendered as a transition when a frame changes it: React renders those
+ * updates in slices of a few ms that yield to the browser, where useSyncExternalStore would render
+ * them in one synchronous task (35–50 ms on a phone-class start, for the status bar, lists and
+ * legend together). Every component's update from one frame lands in the same transition, so they
+ * show the same frame. A new `select` (another symbol, say) is applied in the same render.
+ */
 export function useFrameSelector<T>(
   select: (frame: RenderFrame | null) => T,
   isEqual: (a: T, b: T) => boolean = Object.is,
 ): T {
   const { store } = useEngine();
-  const cache = useRef<{ value: T } | null>(null);
-  const getSnapshot = useCallback(() => {
-    const next = select(store.get());
-    if (cache.current && isEqual(cache.current.value, next)) return cache.current.value;
-    cache.current = { value: next };
-    return next;
+  const [state, setState] = useState(() => ({ select, value: select(store.get()) }));
+  let current = state;
+  if (state.select !== select) {
+    // React's pattern for state derived from props: it re-renders at once with this.
+    current = { select, value: select(store.get()) };
+    setState(current);
+  }
+  const shown = useRef(current);
+  useEffect(() => {
+    shown.current = current;
+  });
+  useEffect(() => {
+    const check = () => {
+      const value = select(store.get());
+      if (isEqual(shown.current.value, value)) return;
+      shown.current = { select, value };
+      startTransition(() => setState({ select, value }));
+    };
+    check(); // a frame may have come between the render and this effect
+    return subscribeLater(store, check);
   }, [store, select, isEqual]);
-  const subscribe = useCallback((onChange: () => void) => subscribeLater(store, onChange), [store]);
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  return current.value;
 }
 
 /** Shallow equality for flat objects of primitives. */

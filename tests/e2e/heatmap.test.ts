@@ -66,7 +66,8 @@ describe('heatmap in Chromium against the real relay', () => {
     expect((await tileSymbols(o.page)).sort()).toEqual(expected);
     // Chromium can paint off the page's thread, so the map must be painted by the paint worker.
     expect(await o.page.evaluate(() => window.__heatmap!.thread)).toBe('worker');
-    await expect(o.page.getByTestId('session-badge').textContent()).resolves.toMatch(/Open|Closed|Pre-market|After-hours/);
+    // The status components take each frame in a transition of their own, after the map.
+    await o.page.waitForFunction(() => /Open|Closed|Pre-market|After-hours/.test(document.querySelector('[data-testid="session-badge"]')?.textContent ?? ''), null, { timeout: 10_000 });
     await screenshot(o.page, 'desktop-1440');
     expect(o.errors).toEqual([]);
     await close(o);
