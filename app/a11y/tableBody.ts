@@ -30,9 +30,15 @@ interface RowElements {
   last: { price: string; pct: string; stale: boolean; rect: string; sector: string };
 }
 
+/** The rows to show: their symbols in order, and each row's contents, built when it is written. */
+export interface TableRows {
+  symbols: readonly string[];
+  row(i: number): TableRow;
+}
+
 export interface TableBody {
   /** Replaces the rows; the DOM catches up in the next idle moments. */
-  update(rows: readonly TableRow[]): void;
+  update(rows: TableRows): void;
   destroy(): void;
 }
 
@@ -99,8 +105,8 @@ function writeRow(els: RowElements, row: TableRow): void {
 
 export function createTableBody(tbody: HTMLTableSectionElement, onOpen: (symbol: string) => void): TableBody {
   const rows = new Map<string, RowElements>();
-  let order: string[] = [];
-  let pending: readonly TableRow[] | null = null;
+  let order: readonly string[] = [];
+  let pending: TableRows | null = null;
   let next = 0;
   let reorder = false;
   let cancel: (() => void) | null = null;
@@ -115,17 +121,18 @@ export function createTableBody(tbody: HTMLTableSectionElement, onOpen: (symbol:
     cancel = null;
     if (!pending) return;
     const started = performance.now();
-    while (next < pending.length && performance.now() - started < BUDGET_MS) {
+    const count = pending.symbols.length;
+    while (next < count && performance.now() - started < BUDGET_MS) {
       // Check the clock every few rows; performance.now() is not free either.
-      for (const end = Math.min(pending.length, next + 16); next < end; next++) {
-        const row = pending[next]!;
+      for (const end = Math.min(count, next + 8); next < end; next++) {
+        const row = pending.row(next);
         let els = rows.get(row.symbol);
         if (!els) rows.set(row.symbol, (els = createRow(row)));
         writeRow(els, row);
         if (reorder) tbody.append(els.tr);
       }
     }
-    if (next < pending.length) cancel = whenIdle(work);
+    if (next < count) cancel = whenIdle(work);
     else {
       pending = null;
       reorder = false;
@@ -134,7 +141,7 @@ export function createTableBody(tbody: HTMLTableSectionElement, onOpen: (symbol:
 
   return {
     update(newRows) {
-      const symbols = newRows.map((r) => r.symbol);
+      const { symbols } = newRows;
       const changed = symbols.length !== order.length || symbols.some((s, i) => s !== order[i]);
       // An unfinished reordering pass must be redone in full for the new rows.
       reorder = changed || (pending !== null && reorder);

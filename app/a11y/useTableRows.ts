@@ -9,7 +9,7 @@ import { tileSector } from '../data/tileLookup.ts';
 import type { RenderFrame } from '../data/frameStore.ts';
 import type { FrameLayout } from '../../engine/api.ts';
 import type { Sector } from '../../relay/protocol.ts';
-import { createTableBody, type TableRow } from './tableBody.ts';
+import { createTableBody, type TableRows } from './tableBody.ts';
 
 /** A geometry-only layout change reaches the table within this long. */
 const GEOMETRY_MS = 1000;
@@ -25,28 +25,31 @@ const layoutFacts = new WeakMap<FrameLayout, LayoutRowFacts>();
 function factsOf(l: FrameLayout): LayoutRowFacts {
   let facts = layoutFacts.get(l);
   if (!facts) {
-    facts = {
-      sectors: l.symbols.map((_, i) => tileSector(l, i)),
-      rects: l.symbols.map((_, i) => `${l.x[i]!.toFixed(1)},${l.y[i]!.toFixed(1)},${l.w[i]!.toFixed(1)},${l.h[i]!.toFixed(1)}`),
-    };
+    facts = { sectors: l.symbols.map((_, i) => tileSector(l, i)), rects: l.symbols.map((_, i) => `${l.x[i]!.toFixed(1)},${l.y[i]!.toFixed(1)},${l.w[i]!.toFixed(1)},${l.h[i]!.toFixed(1)}`) };
     layoutFacts.set(l, facts);
   }
   return facts;
 }
 
-// Published every `throttleMs` while prices move: only the per-tick numbers are read afresh.
-function rowsOf(frame: RenderFrame): TableRow[] {
+/**
+ * Published every `throttleMs` while prices move; a row is built only when the table writes it (in
+ * its idle slices), so a publish itself allocates nothing per row.
+ */
+function rowsOf(frame: RenderFrame): TableRows {
   const l = frame.layout;
   const { sectors, rects } = factsOf(l);
-  return l.symbols.map((symbol, i) => ({
-    symbol,
-    name: l.names[i] ?? symbol,
-    sector: sectors[i]!,
-    price: frame.prices[i]!,
-    pct: frame.values[i]!,
-    stale: frame.stale[i] === 1,
-    rect: rects[i]!,
-  }));
+  return {
+    symbols: l.symbols,
+    row: (i) => ({
+      symbol: l.symbols[i]!,
+      name: l.names[i] ?? l.symbols[i]!,
+      sector: sectors[i]!,
+      price: frame.prices[i]!,
+      pct: frame.values[i]!,
+      stale: frame.stale[i] === 1,
+      rect: rects[i]!,
+    }),
+  };
 }
 
 function sameSymbols(a: readonly string[], b: readonly string[]): boolean {
