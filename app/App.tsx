@@ -10,7 +10,7 @@ import { useMediaQuery } from './state/useMediaQuery.ts';
 import { useEngineView } from './data/useEngineView.ts';
 import { createColorScale } from './color/colorScale.ts';
 import { Heatmap } from './heatmap/Heatmap.tsx';
-import { LABEL_SIZES, WALLBOARD_LABEL_SIZES } from './heatmap/renderer.ts';
+import { LABEL_SIZES, WALLBOARD_LABEL_SIZES } from './heatmap/labelSizes.ts';
 import { Header } from './shell/Header.tsx';
 import { FilterSheet } from './shell/FilterSheet.tsx';
 import { Breadcrumb } from './shell/Breadcrumb.tsx';

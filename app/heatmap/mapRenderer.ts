@@ -11,7 +11,7 @@ import type { HitModel } from './hitTest.ts';
 import type { LabelBox } from './labelBoxes.ts';
 import type { PaintOptions } from './paintProtocol.ts';
 import { canPaintOffThread, paintThreadFor } from './paintThread.ts';
-import { createHeatmapRenderer, type RendererOptions } from './renderer.ts';
+import type { HeatmapRenderer, RendererOptions } from './renderer.ts';
 
 /** Read-only views for browser automation (probe.ts); asynchronous, as the painter may be a worker. */
 export interface RendererProbe {
@@ -60,37 +60,82 @@ function frameIntervalsHere(ms: number): Promise<number[]> {
   });
 }
 
+/** Hit-testing on the layout of the last frame given (the tiles' target rectangles). */
+function layoutHits(): { see(layout: FrameLayout): void; model(): HitModel | null } {
+  let current: FrameLayout | null = null;
+  let hit: { layout: FrameLayout; model: HitModel } | null = null;
+  return {
+    see: (layout) => void (current = layout),
+    model() {
+      if (!current) return null;
+      if (hit?.layout !== current) hit = { layout: current, model: hitModelOf(current) };
+      return hit.model;
+    },
+  };
+}
+
+/**
+ * Painting on the page's thread, for browsers without OffscreenCanvas. The renderer (and d3's
+ * timer and easing with it) is loaded only here, so the page's bundle does not carry it for
+ * everyone else; until it has loaded, the latest frame, options and size wait for it.
+ */
 function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
-  const renderer = createHeatmapRenderer(canvas, options);
+  const hits = layoutHits();
+  let renderer: HeatmapRenderer | null = null;
+  let destroyed = false;
+  let latest: { options: RendererOptions; size: [number, number, number] | null; frame: RenderFrame | null } = { options, size: null, frame: null };
   let paints: number[] = [];
   let paintedTiles = -1;
-  renderer.onPaint = (ms) => {
-    if (paints.length < 100_000) paints.push(ms);
-    const tiles = renderer.model()?.symbols.length ?? 0;
-    if (tiles !== paintedTiles) {
-      paintedTiles = tiles;
-      map.onPainted?.(tiles);
-    }
-  };
+  const loaded = import('./renderer.ts').then(({ createHeatmapRenderer }) => {
+    if (destroyed) return null;
+    const r = createHeatmapRenderer(canvas, latest.options);
+    r.onPaint = (ms) => {
+      if (paints.length < 100_000) paints.push(ms);
+      const tiles = r.model()?.symbols.length ?? 0;
+      if (tiles !== paintedTiles) {
+        paintedTiles = tiles;
+        map.onPainted?.(tiles);
+      }
+    };
+    if (latest.size) r.resize(...latest.size);
+    if (latest.frame) r.setFrame(latest.frame);
+    renderer = r;
+    return r;
+  });
+  loaded.catch((error: unknown) => console.error('the map renderer could not be loaded', error));
+  const when = <T,>(read: (r: HeatmapRenderer) => T, otherwise: T): Promise<T> => loaded.then((r) => (r ? read(r) : otherwise));
   const map: MapRenderer = {
     onPainted: null,
-    setFrame: (frame) => renderer.setFrame(frame),
-    setOptions: (next) => renderer.setOptions(next),
-    resize: (width, height, dpr) => renderer.resize(width, height, dpr),
-    hitModel: () => renderer.model(),
+    setFrame(frame) {
+      hits.see(frame.layout);
+      if (renderer) renderer.setFrame(frame);
+      else latest = { ...latest, frame };
+    },
+    setOptions(next) {
+      if (renderer) renderer.setOptions(next);
+      else latest = { ...latest, options: next };
+    },
+    resize(width, height, dpr) {
+      if (renderer) renderer.resize(width, height, dpr);
+      else latest = { ...latest, size: [width, height, dpr] };
+    },
+    hitModel: () => hits.model(),
     probe: {
-      labels: async () => renderer.labelBoxes(),
-      busy: async () => renderer.busy(),
+      labels: () => when((r) => r.labelBoxes(), []),
+      busy: () => when((r) => r.busy(), false),
       async takePaints() {
         const out = paints;
         paints = [];
         return out;
       },
-      pixels: async (points) => renderer.pixels(points),
+      pixels: (points) => when((r) => r.pixels(points), []),
       frameIntervals: frameIntervalsHere,
       thread: 'page',
     },
-    destroy: () => renderer.destroy(),
+    destroy() {
+      destroyed = true;
+      renderer?.destroy();
+    },
   };
   return map;
 }
@@ -114,24 +159,19 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
   } else api.setOptions(paintOptions(options)).catch(failed('setOptions'));
   /** The layout version the worker has; frames carry their layout only when it differs. */
   let sentVersion: number | null = null;
-  let hit: { version: number; model: HitModel } | null = null;
-  let current: FrameLayout | null = null;
+  const hits = layoutHits();
   const map: MapRenderer = {
     onPainted: null,
     setFrame(frame) {
       const send = frame.layoutChanged || frame.layout.version !== sentVersion;
       sentVersion = frame.layout.version;
-      current = frame.layout;
+      hits.see(frame.layout);
       // Copies, not transfers: the page keeps this frame for the table and hit-testing.
       api.setFrame({ layout: send ? frame.layout : null, values: frame.values, prices: frame.prices, stale: frame.stale }).catch(failed('setFrame'));
     },
     setOptions: (next) => void api.setOptions(paintOptions(next)).catch(failed('setOptions')),
     resize: (width, height, dpr) => void api.resize(width, height, dpr).catch(failed('resize')),
-    hitModel() {
-      if (!current) return null;
-      if (hit?.version !== current.version) hit = { version: current.version, model: hitModelOf(current) };
-      return hit.model;
-    },
+    hitModel: () => hits.model(),
     probe: {
       labels: () => api.labelBoxes(),
       busy: () => api.busy(),

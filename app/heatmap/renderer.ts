@@ -16,6 +16,9 @@ import { paintHeaders, paintScene, paintTiles, type PaintStyle } from './paint.t
 import { createHatch } from './hatch.ts';
 import { advance, applyLayout, applyValues, type Durations, type TileModel } from './tileModel.ts';
 import { markStartup } from '../perfMarks.ts';
+import type { LabelSizes } from './labelSizes.ts';
+
+export type { LabelSizes };
 
 export type { LabelBox };
 
@@ -28,13 +31,6 @@ export interface RendererTheme {
   headerDown: string;
 }
 
-export interface LabelSizes {
-  min: number;
-  max: number;
-}
-
-export const LABEL_SIZES: LabelSizes = { min: 9, max: 36 };
-export const WALLBOARD_LABEL_SIZES: LabelSizes = { min: 13, max: 84 };
 
 export interface RendererOptions {
   scale: ColorScale;

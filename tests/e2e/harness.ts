@@ -130,9 +130,10 @@ export interface OpenedPage {
   close(): Promise<void>;
 }
 
-export async function openApp(browser: Browser, url: string, viewport = { width: 1440, height: 900 }): Promise<OpenedPage> {
+export async function openApp(browser: Browser, url: string, viewport = { width: 1440, height: 900 }, beforeApp?: () => void): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();
+  if (beforeApp) await page.addInitScript(beforeApp);
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));

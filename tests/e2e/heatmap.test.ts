@@ -202,6 +202,23 @@ describe('heatmap in Chromium against the real relay', () => {
     await close(o);
   });
 
+  it('paints on the page thread where the browser cannot hand a canvas to a worker', async () => {
+    const o = await openApp(browser, relay.base, undefined, () => {
+      delete (HTMLCanvasElement.prototype as { transferControlToOffscreen?: unknown }).transferControlToOffscreen;
+    });
+    opened.push(o);
+    const count = await waitForTiles(o.page, 450);
+    await o.page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid="heatmap"]')?.dataset.paintedTiles === String(n), count, { timeout: 10_000 });
+    expect(await o.page.evaluate(() => window.__heatmap!.thread)).toBe('page');
+    const colors = Object.values(await tileColors(o, (await tileSymbols(o.page)).slice(0, 40)));
+    expect(colors).toHaveLength(40);
+    // Painted tiles: not the black of an unpainted canvas, and coloured by their moves.
+    expect(colors.filter((c) => c === '0,0,0')).toEqual([]);
+    expect(new Set(colors).size).toBeGreaterThan(3);
+    expect(o.errors).toEqual([]);
+    await close(o);
+  });
+
   it('moves between tiles with the keyboard and opens details with Enter', async () => {
     const o = await open();
     await waitForTiles(o.page, 450);
