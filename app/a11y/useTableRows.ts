@@ -14,10 +14,14 @@ import { createTableBody, type TableRows } from './tableBody.ts';
 /** A geometry-only layout change reaches the table within this long. */
 const GEOMETRY_MS = 1000;
 
-/** What a row takes from the layout alone (sector, rect), worked out once per layout. */
+/**
+ * What a row takes from the layout alone (sector, rect): worked out the first time the table
+ * writes that row for this layout, then kept, so neither a publish nor a relayout of 6,000 tiles
+ * does it for every row in one task.
+ */
 interface LayoutRowFacts {
-  sectors: (Sector | null)[];
-  rects: string[];
+  sectors: (Sector | null | undefined)[];
+  rects: (string | undefined)[];
 }
 
 const layoutFacts = new WeakMap<FrameLayout, LayoutRowFacts>();
@@ -25,7 +29,7 @@ const layoutFacts = new WeakMap<FrameLayout, LayoutRowFacts>();
 function factsOf(l: FrameLayout): LayoutRowFacts {
   let facts = layoutFacts.get(l);
   if (!facts) {
-    facts = { sectors: l.symbols.map((_, i) => tileSector(l, i)), rects: l.symbols.map((_, i) => `${l.x[i]!.toFixed(1)},${l.y[i]!.toFixed(1)},${l.w[i]!.toFixed(1)},${l.h[i]!.toFixed(1)}`) };
+    facts = { sectors: new Array<Sector | null | undefined>(l.symbols.length), rects: new Array<string | undefined>(l.symbols.length) };
     layoutFacts.set(l, facts);
   }
   return facts;
@@ -33,22 +37,27 @@ function factsOf(l: FrameLayout): LayoutRowFacts {
 
 /**
  * Published every `throttleMs` while prices move; a row is built only when the table writes it (in
- * its idle slices), so a publish itself allocates nothing per row.
+ * its idle slices), so a publish itself does nothing per row.
  */
 function rowsOf(frame: RenderFrame): TableRows {
   const l = frame.layout;
-  const { sectors, rects } = factsOf(l);
+  const facts = factsOf(l);
   return {
     symbols: l.symbols,
-    row: (i) => ({
-      symbol: l.symbols[i]!,
-      name: l.names[i] ?? l.symbols[i]!,
-      sector: sectors[i]!,
-      price: frame.prices[i]!,
-      pct: frame.values[i]!,
-      stale: frame.stale[i] === 1,
-      rect: rects[i]!,
-    }),
+    row(i) {
+      const known = facts.sectors[i];
+      const sector = known !== undefined ? known : (facts.sectors[i] = tileSector(l, i));
+      const rect = (facts.rects[i] ??= `${l.x[i]!.toFixed(1)},${l.y[i]!.toFixed(1)},${l.w[i]!.toFixed(1)},${l.h[i]!.toFixed(1)}`);
+      return {
+        symbol: l.symbols[i]!,
+        name: l.names[i] ?? l.symbols[i]!,
+        sector,
+        price: frame.prices[i]!,
+        pct: frame.values[i]!,
+        stale: frame.stale[i] === 1,
+        rect,
+      };
+    },
   };
 }
 
