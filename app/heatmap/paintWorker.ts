@@ -33,8 +33,14 @@ function started(): HeatmapRenderer {
   return renderer;
 }
 
+// Start-up milestones in this worker's timeline (app/bench/startupTimeline.mjs reads them).
+const mark = (name: string) => performance.mark(`paint:${name}`);
+mark('loaded');
+let framesIn = 0;
+
 const api: PaintWorkerApi = {
   init(canvas, options) {
+    mark('init');
     renderer?.destroy();
     // A thread of its own: colour fades get every frame (see PAGE_COLOR_FRAME_MS).
     renderer = createHeatmapRenderer(canvas, rendererOptions(options), 0);
@@ -49,6 +55,7 @@ const api: PaintWorkerApi = {
     };
   },
   setFrame(frame: PaintFrame) {
+    if (framesIn++ === 0) mark('first-frame-in');
     const next = frame.layout ?? layout;
     if (!next) return;
     layout = next;

@@ -88,6 +88,8 @@ export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOption
   let headersDirty = false;
   let cancelBackground: (() => void) | null = null;
   let lastPaint = -Infinity;
+  /** A map with tiles has been painted (the first one is painted without waiting for a frame). */
+  let mapShown = false;
   /** A transition runs or is about to (labels still being painted do not count). */
   let animating = false;
   const labels = createLabelQueue();
@@ -164,6 +166,12 @@ export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOption
       applyValues(model, frame, options.scale, t);
       headersDirty = true;
       kick();
+      // The first map is painted at once rather than at the next animation frame: nothing is on
+      // the canvas yet to transition from, and on a start-up every frame's wait shows.
+      if (!mapShown && model.symbols.length > 0 && size.width > 0) {
+        mapShown = true;
+        step();
+      }
     },
     setOptions(next) {
       const restyle = next.labelSizes !== options.labelSizes || next.theme !== options.theme || next.scale !== options.scale;
