@@ -12,9 +12,18 @@ import type { FrameLayout } from '../../engine/api.ts';
 import type { PaintFrame, PaintOptions, PaintWorkerApi } from './paintProtocol.ts';
 import { warmCanvasText, sharedCanvasMeasure } from './canvasMeasure.ts';
 
-// The one-time text set-up (font matching, character widths) while the first frame is on its way.
-const measure = sharedCanvasMeasure();
-if (measure) warmCanvasText(measure);
+/**
+ * The one-time text set-up (font matching, character widths), started once the first map is on the
+ * canvas: that paint has no labels (they follow in slices), and before it this thread's time is
+ * better spent on the canvas and the frame.
+ */
+let warmed = false;
+function warmTextOnce(): void {
+  if (warmed) return;
+  warmed = true;
+  const measure = sharedCanvasMeasure();
+  if (measure) warmCanvasText(measure);
+}
 
 let renderer: HeatmapRenderer | null = null;
 let layout: FrameLayout | null = null;
@@ -51,6 +60,7 @@ const api: PaintWorkerApi = {
       if (tiles !== paintedTiles) {
         paintedTiles = tiles;
         painted?.(tiles);
+        if (tiles > 0) warmTextOnce();
       }
     };
   },
