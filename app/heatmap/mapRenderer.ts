@@ -10,6 +10,7 @@ import type { RenderFrame } from '../data/frameStore.ts';
 import type { HitModel } from './hitTest.ts';
 import type { LabelBox } from './labelBoxes.ts';
 import type { PaintOptions } from './paintProtocol.ts';
+import { logPaints, type PaintLog } from './paintLog.ts';
 import { canPaintOffThread, paintThreadFor } from './paintThread.ts';
 import type { HeatmapRenderer, RendererOptions } from './renderer.ts';
 
@@ -32,8 +33,11 @@ export interface MapRenderer {
   setFrame(frame: RenderFrame): void;
   setOptions(options: RendererOptions): void;
   resize(width: number, height: number, dpr: number): void;
-  /** Called when a paint changed the number of tiles on the canvas (after it, from a worker). */
-  onPainted: ((tiles: number) => void) | null;
+  /**
+   * Called when a paint changed the number of tiles on the canvas, with when that paint finished
+   * (ms since the epoch; from the paint worker the call itself comes a message later).
+   */
+  onPainted: ((tiles: number, paintedAt: number) => void) | null;
   /** The tiles as last laid out, for hit-testing; null before the first frame. */
   hitModel(): HitModel | null;
   probe: RendererProbe;
@@ -84,19 +88,11 @@ function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapR
   let renderer: HeatmapRenderer | null = null;
   let destroyed = false;
   let latest: { options: RendererOptions; size: [number, number, number] | null; frame: RenderFrame | null } = { options, size: null, frame: null };
-  let paints: number[] = [];
-  let paintedTiles = -1;
+  let paints: PaintLog | null = null;
   const loaded = import('./renderer.ts').then(({ createHeatmapRenderer }) => {
     if (destroyed) return null;
     const r = createHeatmapRenderer(canvas, latest.options);
-    r.onPaint = (ms) => {
-      if (paints.length < 100_000) paints.push(ms);
-      const tiles = r.model()?.symbols.length ?? 0;
-      if (tiles !== paintedTiles) {
-        paintedTiles = tiles;
-        map.onPainted?.(tiles);
-      }
-    };
+    paints = logPaints(r, (tiles, paintedAt) => map.onPainted?.(tiles, paintedAt));
     if (latest.size) r.resize(...latest.size);
     if (latest.frame) r.setFrame(latest.frame);
     renderer = r;
@@ -123,11 +119,7 @@ function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapR
     probe: {
       labels: () => when((r) => r.labelBoxes(), []),
       busy: () => when((r) => r.busy(), false),
-      async takePaints() {
-        const out = paints;
-        paints = [];
-        return out;
-      },
+      takePaints: async () => paints?.take() ?? [],
       pixels: (points) => when((r) => r.pixels(points), []),
       frameIntervals: frameIntervalsHere,
       thread: 'page',
@@ -182,6 +174,6 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
     },
     destroy: () => thread.release(),
   };
-  api.onPainted(proxy((tiles: number) => map.onPainted?.(tiles))).catch(failed('onPainted'));
+  api.onPainted(proxy((tiles: number, paintedAt: number) => map.onPainted?.(tiles, paintedAt))).catch(failed('onPainted'));
   return map;
 }

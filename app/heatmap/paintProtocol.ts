@@ -28,8 +28,8 @@ export interface PaintWorkerApi {
   /** Takes over the page's canvas (transferred); must come first. */
   init(canvas: OffscreenCanvas, options: PaintOptions): void;
   setFrame(frame: PaintFrame): void;
-  /** Calls `listener` with the tile count after each paint that changed it (the page marks it). */
-  onPainted(listener: (tiles: number) => void): void;
+  /** Calls `listener` after each paint that changed the tile count (see paintLog.ts). */
+  onPainted(listener: (tiles: number, paintedAt: number) => void): void;
   setOptions(options: PaintOptions): void;
   resize(width: number, height: number, dpr: number): void;
   // For browser automation (see probe.ts):

@@ -11,6 +11,7 @@ import { createHeatmapRenderer, type HeatmapRenderer, type RendererOptions } fro
 import type { FrameLayout } from '../../engine/api.ts';
 import type { PaintFrame, PaintOptions, PaintWorkerApi } from './paintProtocol.ts';
 import { warmCanvasText, sharedCanvasMeasure } from './canvasMeasure.ts';
+import { logPaints, type PaintLog } from './paintLog.ts';
 
 /**
  * The one-time text set-up (font matching, character widths), started once the first map is on the
@@ -28,9 +29,8 @@ function warmTextOnce(): void {
 let renderer: HeatmapRenderer | null = null;
 let layout: FrameLayout | null = null;
 let scale: ColorScale | null = null;
-let paints: number[] = [];
-let painted: ((tiles: number) => void) | null = null;
-let paintedTiles = -1;
+let paints: PaintLog | null = null;
+let painted: ((tiles: number, paintedAt: number) => void) | null = null;
 
 function rendererOptions(o: PaintOptions): RendererOptions {
   if (!scale || scale.palette !== o.palette || scale.domain !== o.domain) scale = createColorScale(o.palette, o.domain);
@@ -53,16 +53,10 @@ const api: PaintWorkerApi = {
     renderer?.destroy();
     // A thread of its own: colour fades get every frame (see PAGE_COLOR_FRAME_MS).
     renderer = createHeatmapRenderer(canvas, rendererOptions(options), 0);
-    const current = renderer;
-    renderer.onPaint = (ms) => {
-      if (paints.length < 100_000) paints.push(ms);
-      const tiles = current.model()?.symbols.length ?? 0;
-      if (tiles !== paintedTiles) {
-        paintedTiles = tiles;
-        painted?.(tiles);
-        if (tiles > 0) warmTextOnce();
-      }
-    };
+    paints = logPaints(renderer, (tiles, paintedAt) => {
+      painted?.(tiles, paintedAt);
+      if (tiles > 0) warmTextOnce();
+    });
   },
   setFrame(frame: PaintFrame) {
     if (framesIn++ === 0) mark('first-frame-in');
@@ -78,11 +72,7 @@ const api: PaintWorkerApi = {
   resize: (width, height, dpr) => started().resize(width, height, dpr),
   labelBoxes: () => started().labelBoxes(),
   busy: () => started().busy(),
-  takePaints() {
-    const out = paints;
-    paints = [];
-    return out;
-  },
+  takePaints: () => paints?.take() ?? [],
   pixels: (points) => started().pixels(points),
   frameIntervals: (ms) =>
     new Promise((resolve) => {

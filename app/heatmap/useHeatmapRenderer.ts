@@ -2,7 +2,7 @@
  * Mounts the canvas renderer: feeds it every frame from the store (no React render per tick),
  * keeps the backing store sized to the container and devicePixelRatio, and mirrors a few facts
  * onto the container as data attributes for tests and tooling (`data-tile-count`, `data-seq`,
- * `data-painted-tiles`).
+ * `data-painted-tiles`, `data-painted-at`).
  */
 import { startTransition, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
@@ -36,9 +36,11 @@ export function useHeatmapRenderer(
     rendererRef.current = renderer;
     const removeProbe = installProbe(renderer.probe);
     // When the tiles are on the canvas (the painter may be another thread): benches and tests read it.
-    renderer.onPainted = (tiles) => {
+    renderer.onPainted = (tiles, paintedAt) => {
       container.dataset.paintedTiles = String(tiles);
-      if (tiles > 0) markStartup('map-painted');
+      // When the painter finished, on this page's clock (the message saying so may come later).
+      container.dataset.paintedAt = (paintedAt - performance.timeOrigin).toFixed(1);
+      if (tiles > 0) markStartup('map-painted', paintedAt);
     };
 
     const paint = () => {
