@@ -136,8 +136,8 @@ describe('<App /> against a fake engine', () => {
     engine.quotes = [];
     engine.status = engineStatus({ stale: true, dataTime: null, receivedAt: null });
     await renderApp();
+    await waitFor(() => expect(screen.getByTestId('connection-pill').textContent).toBe('stale'));
     expect(screen.getByTestId('status-banner').hidden).toBe(true);
-    expect(screen.getByTestId('connection-pill').textContent).toBe('stale');
     act(() => {
       engine.status = engineStatus({ stale: true, receivedAt: T0 });
       engine.emit();
