@@ -11,6 +11,7 @@ import type { HitModel } from './hitTest.ts';
 import type { LabelBox } from './labelBoxes.ts';
 import type { PaintOptions } from './paintProtocol.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
+import { frameIntervals } from './frameIntervals.ts';
 import { canPaintOffThread, paintThreadFor } from './paintThread.ts';
 import type { HeatmapRenderer, RendererOptions } from './renderer.ts';
 
@@ -46,22 +47,6 @@ export interface MapRenderer {
 
 export function createMapRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
   return canPaintOffThread() ? workerRenderer(canvas, options) : pageRenderer(canvas, options);
-}
-
-/** Intervals between this thread's animation frames over `ms`. */
-function frameIntervalsHere(ms: number): Promise<number[]> {
-  return new Promise((resolve) => {
-    const intervals: number[] = [];
-    let last: number | null = null;
-    const end = performance.now() + ms;
-    const tick = (t: number) => {
-      if (last !== null) intervals.push(t - last);
-      last = t;
-      if (t < end) requestAnimationFrame(tick);
-      else resolve(intervals);
-    };
-    requestAnimationFrame(tick);
-  });
 }
 
 /** Hit-testing on the layout of the last frame given (the tiles' target rectangles). */
@@ -121,7 +106,7 @@ function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapR
       busy: () => when((r) => r.busy(), false),
       takePaints: async () => paints?.take() ?? [],
       pixels: (points) => when((r) => r.pixels(points), []),
-      frameIntervals: frameIntervalsHere,
+      frameIntervals,
       thread: 'page',
     },
     destroy() {

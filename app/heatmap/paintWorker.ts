@@ -12,6 +12,7 @@ import type { FrameLayout } from '../../engine/api.ts';
 import type { PaintFrame, PaintOptions, PaintWorkerApi } from './paintProtocol.ts';
 import { warmCanvasText, sharedCanvasMeasure } from './canvasMeasure.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
+import { frameIntervals } from './frameIntervals.ts';
 
 /**
  * The one-time text set-up (font matching, character widths), started once the first map is on the
@@ -74,19 +75,7 @@ const api: PaintWorkerApi = {
   busy: () => started().busy(),
   takePaints: () => paints?.take() ?? [],
   pixels: (points) => started().pixels(points),
-  frameIntervals: (ms) =>
-    new Promise((resolve) => {
-      const intervals: number[] = [];
-      let last: number | null = null;
-      const end = performance.now() + ms;
-      const tick = (t: number) => {
-        if (last !== null) intervals.push(t - last);
-        last = t;
-        if (t < end) requestAnimationFrame(tick);
-        else resolve(intervals);
-      };
-      requestAnimationFrame(tick);
-    }),
+  frameIntervals,
 };
 
 expose(api);
