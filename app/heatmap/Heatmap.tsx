@@ -47,7 +47,7 @@ export function Heatmap(props: HeatmapProps) {
     },
     [onResize],
   );
-  const rendererRef = useHeatmapRenderer(containerRef, canvasRef, options, handleResize);
+  const { rendererRef, canvasKey } = useHeatmapRenderer(containerRef, canvasRef, options, handleResize);
   const { readout, cursor, handlers } = usePointerTiles(rendererRef, {
     openDetail: props.onOpenDetail,
     zoom: props.onZoom,
@@ -66,7 +66,8 @@ export function Heatmap(props: HeatmapProps) {
       onPointerCancel={handlers.onPointerCancel}
       onContextMenu={(e) => readout?.pinned && e.preventDefault()}
     >
-      <canvas ref={canvasRef} className="heatmap-canvas" aria-hidden="true" />
+      {/* A new canvas if the paint worker fails: the one it was handed cannot be painted again. */}
+      <canvas key={canvasKey} ref={canvasRef} className="heatmap-canvas" aria-hidden="true" />
       <p id="heatmap-keys" className="visually-hidden">
         Arrow keys move between stocks, Enter opens details, Z zooms into the stock's sector, Escape zooms out.
       </p>

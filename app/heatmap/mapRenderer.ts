@@ -39,6 +39,11 @@ export interface MapRenderer {
    * (ms since the epoch; from the paint worker the call itself comes a message later).
    */
   onPainted: ((tiles: number, paintedAt: number) => void) | null;
+  /**
+   * Called if the painter cannot paint any more (the paint worker failed to load or died): the
+   * canvas it was given is lost, so the caller mounts a new one (painted on the page's thread).
+   */
+  onFailed: ((reason: string) => void) | null;
   /** The tiles as last laid out, for hit-testing; null before the first frame. */
   hitModel(): HitModel | null;
   probe: RendererProbe;
@@ -87,6 +92,7 @@ function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapR
   const when = <T,>(read: (r: HeatmapRenderer) => T, otherwise: T): Promise<T> => loaded.then((r) => (r ? read(r) : otherwise));
   const map: MapRenderer = {
     onPainted: null,
+    onFailed: null,
     setFrame(frame) {
       hits.see(frame.layout);
       if (renderer) renderer.setFrame(frame);
@@ -139,6 +145,7 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
   const hits = layoutHits();
   const map: MapRenderer = {
     onPainted: null,
+    onFailed: null,
     setFrame(frame) {
       const send = frame.layoutChanged || frame.layout.version !== sentVersion;
       sentVersion = frame.layout.version;
@@ -160,5 +167,6 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
     destroy: () => thread.release(),
   };
   api.onPainted(proxy((tiles: number, paintedAt: number) => map.onPainted?.(tiles, paintedAt))).catch(failed('onPainted'));
+  thread.onFailure((reason) => map.onFailed?.(reason));
   return map;
 }

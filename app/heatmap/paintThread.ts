@@ -12,6 +12,8 @@ export interface PaintThread {
   api: Remote<PaintWorkerApi>;
   /** True the first time: the canvas still has to be handed over (`init`). */
   fresh: boolean;
+  /** Calls `listener` if the worker fails (its script does not load, or it dies). */
+  onFailure(listener: (reason: string) => void): void;
   release(): void;
 }
 
@@ -22,15 +24,32 @@ interface Session {
 }
 
 let early: Worker | null = null;
+/** Set once a paint worker has failed: from then on this page paints on its own thread. */
+let broken = false;
 const sessions = new WeakMap<HTMLCanvasElement, Session>();
 
 /** True where the map can be painted off the page's thread. */
 export function canPaintOffThread(): boolean {
-  return typeof Worker === 'function' && typeof OffscreenCanvas === 'function' && typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function';
+  return !broken && typeof Worker === 'function' && typeof OffscreenCanvas === 'function' && typeof HTMLCanvasElement.prototype.transferControlToOffscreen === 'function';
 }
 
+/** Why each worker failed, once it has; listened for from the start (an early worker may fail first). */
+const failures = new WeakMap<Worker, string>();
+const failureListeners = new WeakMap<Worker, (reason: string) => void>();
+
 function spawn(): Worker {
-  return new Worker(new URL('./paintWorker.ts', import.meta.url), { type: 'module', name: 'paint' });
+  const worker = new Worker(new URL('./paintWorker.ts', import.meta.url), { type: 'module', name: 'paint' });
+  // A worker that cannot load its script (or dies) reports an error event, and nothing else.
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    broken = true;
+    if (failures.has(worker)) return;
+    const reason = event.message || 'the paint worker failed to start';
+    console.error(`paint worker failed (${reason}); the map is painted on the page instead`);
+    failures.set(worker, reason);
+    failureListeners.get(worker)?.(reason);
+  });
+  return worker;
 }
 
 /** Starts the paint worker ahead of the map (does nothing where it cannot be used). */
@@ -54,7 +73,13 @@ export function paintThreadFor(canvas: HTMLCanvasElement): PaintThread {
   return {
     api: current.api,
     fresh,
+    onFailure(listener) {
+      failureListeners.set(current.worker, listener);
+      const reason = failures.get(current.worker);
+      if (reason !== undefined) listener(reason);
+    },
     release() {
+      failureListeners.delete(current.worker);
       // Stopped after the current task, unless the same canvas is mounted again before then.
       current.closing = setTimeout(() => {
         current.api[releaseProxy]();

@@ -4,7 +4,7 @@
  * onto the container as data attributes for tests and tooling (`data-tile-count`, `data-seq`,
  * `data-painted-tiles`, `data-painted-at`).
  */
-import { startTransition, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
 import type { RendererOptions } from './renderer.ts';
 import { createMapRenderer, type MapRenderer } from './mapRenderer.ts';
@@ -16,9 +16,11 @@ export function useHeatmapRenderer(
   canvasRef: RefObject<HTMLCanvasElement | null>,
   options: RendererOptions,
   onResize: (size: { width: number; height: number }) => void,
-): RefObject<MapRenderer | null> {
+): { rendererRef: RefObject<MapRenderer | null>; canvasKey: number } {
   const { store } = useEngine();
   const rendererRef = useRef<MapRenderer | null>(null);
+  /** Bumped when the painter fails: the caller keys its canvas on it, so a new one is mounted. */
+  const [canvasKey, setCanvasKey] = useState(0);
   const optionsRef = useRef(options);
   const onResizeRef = useRef(onResize);
   useLayoutEffect(() => {
@@ -35,6 +37,7 @@ export function useHeatmapRenderer(
     const renderer = createMapRenderer(canvas, optionsRef.current);
     rendererRef.current = renderer;
     const removeProbe = installProbe(renderer.probe);
+    renderer.onFailed = () => setCanvasKey((k) => k + 1);
     // When the tiles are on the canvas (the painter may be another thread): benches and tests read it.
     renderer.onPainted = (tiles, paintedAt) => {
       container.dataset.paintedTiles = String(tiles);
@@ -80,12 +83,12 @@ export function useHeatmapRenderer(
       removeProbe();
       rendererRef.current = null;
     };
-  }, [containerRef, canvasRef, store]);
+  }, [containerRef, canvasRef, store, canvasKey]);
 
   useEffect(() => {
     optionsRef.current = options;
     rendererRef.current?.setOptions(options);
   }, [options]);
 
-  return rendererRef;
+  return { rendererRef, canvasKey };
 }

@@ -219,6 +219,37 @@ describe('heatmap in Chromium against the real relay', () => {
     await close(o);
   });
 
+  // At once: the page knows before the map mounts. Late: the map has already handed its canvas to
+  // the worker, so it must mount a new canvas.
+  it.each([
+    ['at once', 0],
+    ['after the map has handed over its canvas', 1500],
+  ])('paints on the page, not a blank map, when the paint worker cannot load (%s)', async (_when, delayMs) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      let blocked = 0;
+      await context.route(/paintWorker-[^/]*\.js$/, async (route) => {
+        blocked++;
+        await new Promise((r) => setTimeout(r, delayMs));
+        await route.abort();
+      });
+      await page.goto(relay.base);
+      const count = await waitForTiles(page, 450);
+      await page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid="heatmap"]')?.dataset.paintedTiles === String(n), count, { timeout: 10_000 });
+      expect(blocked).toBeGreaterThan(0);
+      expect(await page.evaluate(() => window.__heatmap!.thread)).toBe('page');
+      const colors = Object.values(await tileColors({ page, errors, close: () => context.close() }, (await tileSymbols(page)).slice(0, 40)));
+      expect(colors.filter((c) => c === '0,0,0')).toEqual([]);
+      expect(new Set(colors).size).toBeGreaterThan(3);
+      expect(errors.some((e) => /paint worker failed/.test(e))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('moves between tiles with the keyboard and opens details with Enter', async () => {
     const o = await open();
     await waitForTiles(o.page, 450);
