@@ -32,7 +32,7 @@ export function registerApi(app: TemplatedApp, options: ApiOptions): void {
   });
 
   app.get('/api/filters', (res, req) => {
-    sendJson(res, 200, options.filters, cors(req.getHeader('origin')));
+    sendJson(res, 200, options.filters, cors(req.getHeader('origin')), req.getHeader('accept-encoding'));
   });
 
   app.get('/api/stocks', (res, req) => {
@@ -44,7 +44,7 @@ export function registerApi(app: TemplatedApp, options: ApiOptions): void {
     }
     const { quotes, total } = selectQuotes(options.store.quotes(), parsed.query);
     const body: StocksResponse = { seq: options.store.seq, count: quotes.length, total, feed: options.feed(), quotes };
-    sendJson(res, 200, body, headers);
+    sendJson(res, 200, body, headers, req.getHeader('accept-encoding'));
   });
 
   if (options.faultControl) registerFaultControl(app, options.faultControl, options.log);

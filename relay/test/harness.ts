@@ -5,6 +5,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { request } from 'node:http';
 import WebSocket from 'ws';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
@@ -101,4 +102,17 @@ export function openClient(url: string, options: WebSocket.ClientOptions = {}): 
 export async function getJson(url: string, init?: RequestInit): Promise<{ status: number; body: unknown; headers: Headers }> {
   const res = await fetch(url, init);
   return { status: res.status, body: await res.json(), headers: res.headers };
+}
+
+/** A raw GET, so a test sees the bytes as sent (fetch would decompress them) and every header. */
+export function rawGet(base: string, path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

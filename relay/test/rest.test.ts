@@ -3,7 +3,8 @@ import {
   ErrorResponseSchema, FiltersResponseSchema, HealthResponseSchema, SECTORS, StocksResponseSchema,
 } from '../protocol.ts';
 import { uwsTransport } from '../server.ts';
-import { getJson, startTestRelay, type TestRelay } from './harness.ts';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { getJson, rawGet, startTestRelay, type TestRelay } from './harness.ts';
 
 let t: TestRelay;
 beforeAll(async () => {
@@ -38,6 +39,31 @@ describe('GET /api/health', () => {
 });
 
 describe('GET /api/stocks', () => {
+  it('is compressed by Accept-Encoding (brotli, then gzip) and the same after decoding', async () => {
+    // The feed's fields can change between two requests; the quotes of one seq cannot.
+    const quotesOf = (body: Buffer) => {
+      const parsed = StocksResponseSchema.parse(JSON.parse(body.toString()));
+      return { seq: parsed.seq, symbols: parsed.quotes.map((q) => q.symbol) };
+    };
+    const plain = await rawGet(t.base, '/api/stocks', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/);
+    const br = await rawGet(t.base, '/api/stocks', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.body.length).toBeLessThan(plain.body.length / 4);
+    const gz = await rawGet(t.base, '/api/stocks', { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(quotesOf(brotliDecompressSync(br.body)).symbols).toEqual(quotesOf(plain.body).symbols);
+    expect(quotesOf(gunzipSync(gz.body)).symbols).toEqual(quotesOf(plain.body).symbols);
+    // An allowed Origin keeps its own Vary beside the encoding's.
+    const cors = await rawGet(t.base, '/api/stocks', { 'Accept-Encoding': 'br', Origin: 'http://allowed.test' });
+    expect(cors.headers.vary).toBe('Origin, Accept-Encoding');
+    // Small bodies (a 400) go as they are.
+    const bad = await rawGet(t.base, '/api/stocks?limit=oops', { 'Accept-Encoding': 'br' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-encoding']).toBeUndefined();
+  });
+
   it('serves every quote with the seed contract field names', async () => {
     const { status, body } = await getJson(`${t.base}/api/stocks`);
     expect(status).toBe(200);

@@ -2,9 +2,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRelay, type TestRelay } from './harness.ts';
+import { rawGet as rawGetFrom, startTestRelay, type TestRelay } from './harness.ts';
 
 let t: TestRelay;
 const script = `console.log(${JSON.stringify('x'.repeat(5000))});`;
@@ -18,18 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-/** Raw GET so the test sees compressed bytes (fetch would decompress them). */
-function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${t.base}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const rawGet = (path: string, headers: Record<string, string>) => rawGetFrom(t.base, path, headers);
 
 describe('static app', () => {
   it('serves brotli or gzip by Accept-Encoding, identical after decoding', async () => {
