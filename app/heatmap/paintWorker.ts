@@ -47,6 +47,7 @@ function started(): HeatmapRenderer {
 const mark = (name: string) => performance.mark(`paint:${name}`);
 mark('loaded');
 let framesIn = 0;
+let mismatched = 0;
 
 const api: PaintWorkerApi = {
   init(canvas, options) {
@@ -62,7 +63,12 @@ const api: PaintWorkerApi = {
   setFrame(frame: PaintFrame) {
     if (framesIn++ === 0) mark('first-frame-in');
     const next = frame.layout ?? layout;
-    if (!next) return;
+    const n = next?.symbols.length;
+    // Frames are checked on the page (frameStore.ts); this guards the hand-over between layouts.
+    if (!next || frame.values.length !== n || frame.prices.length !== n || frame.stale.length !== n) {
+      if (++mismatched === 1 || mismatched % 100 === 0) console.warn(`paint worker: dropped ${mismatched} frame(s) not matching the layout`);
+      return;
+    }
     layout = next;
     started().setFrame({ layout: next, layoutChanged: frame.layout !== null, values: frame.values, prices: frame.prices, stale: frame.stale });
   },
