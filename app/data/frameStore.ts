@@ -22,7 +22,8 @@ export interface FrameStore {
   rejected(): number;
 }
 
-function fits(frame: Frame, layout: FrameLayout): boolean {
+/** The frame's per-tile arrays are as long as the layout has tiles. */
+export function fitsLayout(frame: Pick<Frame, 'values' | 'prices' | 'stale'>, layout: Pick<FrameLayout, 'symbols'>): boolean {
   const n = layout.symbols.length;
   return frame.values.length === n && frame.prices.length === n && frame.stale.length === n;
 }
@@ -34,7 +35,7 @@ export function createFrameStore(): FrameStore {
   return {
     push(frame) {
       const layout = frame.layout ?? current?.layout;
-      if (!layout || !fits(frame, layout)) {
+      if (!layout || !fitsLayout(frame, layout)) {
         rejected++;
         if (rejected === 1 || rejected % 100 === 0) console.warn(`dropped ${rejected} frame(s) not matching their layout`);
         return;

@@ -37,7 +37,8 @@ function partsOf(epochMs: number, timeZone?: string): Parts {
     f = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
     intlParts.set(timeZone, f);
   }
-  const get = (type: string) => Number(f.formatToParts(epochMs).find((p) => p.type === type)?.value ?? 0);
+  const parts = f.formatToParts(epochMs);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return { year: get('year'), month: get('month') - 1, day: get('day'), hours: get('hour'), minutes: get('minute'), seconds: get('second') };
 }
 
@@ -45,15 +46,18 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `14:03:27` (or `14:03` without seconds). */
 export function formatClock(epochMs: number, options: TimeFormatOptions = {}): string {
-  const p = partsOf(epochMs, options.timeZone);
+  return clockOf(partsOf(epochMs, options.timeZone), options.seconds !== false);
+}
+
+function clockOf(p: Parts, seconds: boolean): string {
   const clock = `${pad(p.hours)}:${pad(p.minutes)}`;
-  return options.seconds === false ? clock : `${clock}:${pad(p.seconds)}`;
+  return seconds ? `${clock}:${pad(p.seconds)}` : clock;
 }
 
 /** Like formatClock, but prefixes the date (`28 Nov 15:59`) when `epochMs` is not on `now`'s day. */
 export function formatDataTime(epochMs: number, now: number, options: TimeFormatOptions = {}): string {
-  const clock = formatClock(epochMs, options);
   const p = partsOf(epochMs, options.timeZone), today = partsOf(now, options.timeZone);
+  const clock = clockOf(p, options.seconds !== false);
   if (p.year === today.year && p.month === today.month && p.day === today.day) return clock;
   return `${p.day} ${MONTHS[p.month]} ${clock}`;
 }

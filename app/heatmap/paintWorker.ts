@@ -13,6 +13,7 @@ import type { PaintFrame, PaintOptions, PaintWorkerApi } from './paintProtocol.t
 import { warmCanvasText, sharedCanvasMeasure } from './canvasMeasure.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
+import { fitsLayout } from '../data/frameStore.ts';
 
 /**
  * The one-time text set-up (font matching, character widths), started once the first map is on the
@@ -63,9 +64,8 @@ const api: PaintWorkerApi = {
   setFrame(frame: PaintFrame) {
     if (framesIn++ === 0) mark('first-frame-in');
     const next = frame.layout ?? layout;
-    const n = next?.symbols.length;
     // Frames are checked on the page (frameStore.ts); this guards the hand-over between layouts.
-    if (!next || frame.values.length !== n || frame.prices.length !== n || frame.stale.length !== n) {
+    if (!next || !fitsLayout(frame, next)) {
       if (++mismatched === 1 || mismatched % 100 === 0) console.warn(`paint worker: dropped ${mismatched} frame(s) not matching the layout`);
       return;
     }
