@@ -11,7 +11,7 @@ import { Tooltip } from '../detail/Tooltip.tsx';
 import { TileFocus } from '../a11y/TileFocus.tsx';
 import { canvasTheme } from './themes.ts';
 import { useHeatmapRenderer } from './useHeatmapRenderer.ts';
-import type { LabelSizes } from './renderer.ts';
+import type { LabelSizes } from './labelSizes.ts';
 import { usePointerTiles } from './usePointerTiles.ts';
 import { TileOutline } from './TileOutline.tsx';
 import './heatmap.css';

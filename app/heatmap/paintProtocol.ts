@@ -6,7 +6,8 @@
 import type { FrameLayout } from '../../engine/api.ts';
 import type { ColorDomain, PaletteId } from '../state/viewState.ts';
 import type { LabelBox } from './labelBoxes.ts';
-import type { LabelSizes, RendererTheme } from './renderer.ts';
+import type { RendererTheme } from './renderer.ts';
+import type { LabelSizes } from './labelSizes.ts';
 
 export interface PaintOptions {
   palette: PaletteId;

@@ -18,10 +18,6 @@ import { advance, applyLayout, applyValues, type Durations, type TileModel } fro
 import { markStartup } from '../perfMarks.ts';
 import type { LabelSizes } from './labelSizes.ts';
 
-export type { LabelSizes };
-
-export type { LabelBox };
-
 export interface RendererTheme {
   background: string;
   headerFill: string;
