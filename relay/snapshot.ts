@@ -47,6 +47,11 @@ export interface SnapshotStoreOptions {
 export interface SymbolOrder {
   hash: number;
   position: ReadonlyMap<string, number>;
+  /**
+   * The store's own quotes in that order, read-only: updated in place by every batch, so they
+   * always hold the latest values (a quote object is replaced only where the order is rebuilt).
+   */
+  quotes: readonly Readonly<Quote>[];
 }
 
 type Mutable = Omit<Quote, 'symbol'>;
@@ -137,7 +142,7 @@ export function createSnapshotStore(options: SnapshotStoreOptions): SnapshotStor
     get: (symbol) => { const q = quotes.get(symbol); return q && { ...q }; },
     dropped: () => ({ ...dropped }),
     order() {
-      order ??= { hash: symbolOrderHash(quotes.keys()), position: new Map([...quotes.keys()].map((symbol, i) => [symbol, i])) };
+      order ??= { hash: symbolOrderHash(quotes.keys()), position: new Map([...quotes.keys()].map((symbol, i) => [symbol, i])), quotes: [...quotes.values()] };
       return order;
     },
 

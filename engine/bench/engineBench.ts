@@ -40,7 +40,9 @@ interface Timing {
 }
 
 /** Rows in one delta frame of either format. */
-const rowsIn = (frame: string | ArrayBuffer) => (typeof frame === 'string' ? frame.split('"symbol"').length - 1 : (frame.byteLength - 32) / 52);
+const rowsIn = (frame: string | ArrayBuffer) =>
+  // A column delta's header says its row count (relay/columnDelta.ts: u32 at offset 4).
+  typeof frame === 'string' ? frame.split('"symbol"').length - 1 : new DataView(frame).getUint32(4, true);
 
 function measure(count: number, share: number, format: WireFormat): Timing {
   const market = createMarketState();

@@ -7,7 +7,14 @@
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 
 /** Below this size the compression headers cost more than they save. */
-const MIN_BYTES = 1024;
+export const MIN_COMPRESS_BYTES = 1024;
+
+/** The best encoding an Accept-Encoding header allows: brotli, then gzip. */
+export function acceptedEncoding(acceptEncoding: string): 'br' | 'gzip' | null {
+  if (/\bbr\b/.test(acceptEncoding)) return 'br';
+  if (/\bgzip\b/.test(acceptEncoding)) return 'gzip';
+  return null;
+}
 
 export interface EncodedBody {
   body: string | Buffer;
@@ -16,10 +23,10 @@ export interface EncodedBody {
 
 /** `json` in the best encoding `acceptEncoding` allows (brotli, then gzip), or as it is. */
 export function encodeJson(json: string, acceptEncoding: string): EncodedBody {
-  if (json.length < MIN_BYTES) return { body: json, encoding: null };
-  if (/\bbr\b/.test(acceptEncoding)) {
-    return { body: brotliCompressSync(json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT } }), encoding: 'br' };
+  const encoding = json.length < MIN_COMPRESS_BYTES ? null : acceptedEncoding(acceptEncoding);
+  if (encoding === 'br') {
+    return { body: brotliCompressSync(json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 4, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT } }), encoding };
   }
-  if (/\bgzip\b/.test(acceptEncoding)) return { body: gzipSync(json, { level: 6 }), encoding: 'gzip' };
+  if (encoding === 'gzip') return { body: gzipSync(json, { level: 6 }), encoding };
   return { body: json, encoding: null };
 }

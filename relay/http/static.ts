@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { acceptedEncoding, MIN_COMPRESS_BYTES } from './encodeJson.ts';
 
 export interface StaticFile {
   type: string;
@@ -31,8 +32,6 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt', '.map']);
-/** Below this size the compression headers cost more than they save. */
-const MIN_COMPRESS_BYTES = 1024;
 
 function cacheControlFor(path: string): string {
   // Vite puts content-hashed files under /assets/: their URL changes when they do.
@@ -74,9 +73,9 @@ export function loadStaticSite(dir: string): Map<string, StaticFile> {
 
 /** Picks the smallest encoding the client accepts. */
 export function chooseEncoding(file: StaticFile, acceptEncoding: string): { body: Buffer; encoding: 'br' | 'gzip' | null } {
-  if (file.br && /\bbr\b/.test(acceptEncoding)) return { body: file.br, encoding: 'br' };
-  if (file.gzip && /\bgzip\b/.test(acceptEncoding)) return { body: file.gzip, encoding: 'gzip' };
-  return { body: file.identity, encoding: null };
+  const encoding = acceptedEncoding(acceptEncoding);
+  const body = encoding && file[encoding];
+  return body ? { body, encoding } : { body: file.identity, encoding: null };
 }
 
 /**

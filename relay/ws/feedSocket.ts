@@ -17,6 +17,7 @@ import {
 import type { SnapshotStore } from '../snapshot.ts';
 import type { Logger } from '../log.ts';
 import { isAllowedOrigin } from '../http/cors.ts';
+import { sendJson } from '../http/respond.ts';
 import { columnFrameFor } from './columnFrame.ts';
 
 const TOPICS: Record<DeltaFormat, string> = { json: 'quotes', binary: 'quotes.binary' };
@@ -125,7 +126,7 @@ export function createFeedSocket(app: TemplatedApp, options: FeedSocketOptions):
       const format = DeltaFormatSchema.safeParse(req.getQuery('deltas') || 'json');
       if (!format.success) {
         const body: ErrorResponse = { error: 'bad_request', parameter: 'deltas', reason: `must be one of: ${DeltaFormatSchema.options.join(', ')}` };
-        res.cork(() => res.writeStatus('400 Bad Request').writeHeader('Content-Type', 'application/json').end(JSON.stringify(body)));
+        sendJson(res, 400, body);
         return;
       }
       res.upgrade<Client>({ topic: TOPICS[format.data], invalid: 0, laggingSince: null }, req.getHeader('sec-websocket-key'),
