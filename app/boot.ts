@@ -7,12 +7,15 @@
 import { connectEngine } from '../engine/client.ts';
 import { engineConfigFromEnv } from '../engine/config.ts';
 import { markStartup } from './perfMarks.ts';
-import { startPaintWorker } from './heatmap/paintThread.ts';
+import { canPaintOffThread, startPaintWorker } from './heatmap/paintThread.ts';
 
 markStartup('boot');
-const { api } = connectEngine();
+// The engine sends the map saved at the last visit straight to the paint worker through this
+// channel, which paints it while the engine still loads (engine/scenePort.ts).
+const scenes = canPaintOffThread() ? new MessageChannel() : null;
+const { api } = connectEngine(undefined, scenes?.port1);
 // The map's painter too: its thread starts and loads while the app bundle does.
-startPaintWorker();
+startPaintWorker(scenes?.port2);
 api.start(engineConfigFromEnv(import.meta.env, window.location)).catch((error: unknown) => console.error('engine start failed', error));
 
 import('./main.tsx')

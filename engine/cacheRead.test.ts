@@ -7,6 +7,7 @@ import { beginCacheRead } from './cacheRead.ts';
 import { openStore, type Store } from './store.ts';
 import { DB_NAME, DB_VERSION } from './storeOpen.ts';
 import { feedOk, threeQuotes, T0 } from './test/fixtures.ts';
+import { savedScene } from './test/scenes.ts';
 
 const snapshot: CachedSnapshot = { seq: 7, saved_at: T0, feed: feedOk, quotes: threeQuotes };
 
@@ -57,13 +58,41 @@ describe('beginCacheRead(factory)', () => {
     const factory = new IDBFactory();
     await new Promise<void>((resolve, reject) => {
       const request = factory.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = () => ['meta', 'snapshot', 'history'].forEach((s) => request.result.createObjectStore(s));
+      request.onupgradeneeded = () => ['meta', 'snapshot', 'history', 'scene'].forEach((s) => request.result.createObjectStore(s));
       request.onsuccess = () => (request.result.close(), resolve());
       request.onerror = () => reject(request.error);
     });
     const { store, logs, states } = await openAfterEarlyRead(factory);
     expect([store.state, states]).toEqual(['rebuilt', ['rebuilt']]);
     expect(logs.join('\n')).toContain('foreign database (marker: null)');
+  });
+
+  it('reads the saved map as well, checked: a usable one comes back whole', async () => {
+    const factory = new IDBFactory();
+    const scene = savedScene();
+    const store = await openStore({ factory, log: () => undefined });
+    await store.saveScene({ key: scene.key, layout: scene.layout }, { version: scene.version, savedAt: scene.savedAt, values: scene.values, prices: scene.prices });
+    store.close();
+    expect(await beginCacheRead(factory).scene).toEqual(scene);
+  });
+
+  it('discards an unusable saved map, reports why through the store, and keeps the snapshot', async () => {
+    const factory = new IDBFactory();
+    await seed(factory, snapshot);
+    const scene = savedScene();
+    const store = await openStore({ factory, log: () => undefined });
+    await store.saveScene({ key: scene.key, layout: { ...scene.layout, x: Float32Array.from([1]) } }, { version: scene.version, savedAt: scene.savedAt, values: scene.values, prices: scene.prices });
+    store.close();
+    const read = beginCacheRead(factory);
+    expect(await read.scene).toBeNull();
+    const logs: string[] = [];
+    const taken = await openStore({ factory, early: read, log: (m, f) => logs.push(`${m} ${JSON.stringify(f ?? {})}`) });
+    cleanup.push(() => taken.close());
+    expect(logs).toEqual(['discarding the saved map {"reason":"layout rectangles are not 3 floats"}']);
+    expect(await taken.loadSnapshot()).toEqual(snapshot);
+    // Deleted: the next start finds none and says nothing.
+    taken.close();
+    expect(await beginCacheRead(factory).scene).toBeNull();
   });
 
   it('without IndexedDB gives an unavailable store and says so', async () => {

@@ -7,6 +7,7 @@
  */
 import type { StorageState } from './api.ts';
 import { openDatabase, DB_NAME, SNAPSHOT_KEY, type Opened } from './storeOpen.ts';
+import { readSavedScene, type SavedScene } from './savedScene.ts';
 
 export interface StoreHooks {
   log(message: string, fields?: Record<string, unknown>): void;
@@ -22,6 +23,8 @@ export interface EarlyRead {
 export interface CacheRead {
   /** Replays what was logged and reported so far into `hooks`, routes later reports there, and waits for the read. */
   take(hooks: StoreHooks): Promise<EarlyRead>;
+  /** The map saved at the last visit (savedScene.ts), checked; null when there is none or it is unusable. */
+  scene: Promise<SavedScene | null>;
 }
 
 /** Opens the engine's database and reads the snapshot now; `take` hands both to the store. */
@@ -32,11 +35,19 @@ export function beginCacheRead(factory: IDBFactory | undefined, name = DB_NAME):
     log: (message, fields) => (target ? target.log(message, fields) : held.push((h) => h.log(message, fields))),
     setState: (state) => (target ? target.setState(state) : held.push((h) => h.setState(state))),
   };
-  const read = openDatabase({ factory, name, ...hooks }).then(async (opened): Promise<EarlyRead> => ({
+  const opening = openDatabase({ factory, name, ...hooks });
+  const read = opening.then(async (opened): Promise<EarlyRead> => ({
     opened,
     snapshot: opened ? await opened.db.get('snapshot', SNAPSHOT_KEY).catch(() => undefined) : undefined,
   }));
+  const scene = opening
+    .then((opened) => (opened ? readSavedScene(opened.db, hooks.log) : null))
+    .catch((error: unknown) => {
+      hooks.log('could not read the saved map', { error: String(error) });
+      return null;
+    });
   return {
+    scene,
     take(into) {
       target = into;
       for (const replay of held.splice(0)) replay(into);

@@ -7,6 +7,7 @@ import { openStore, type Store } from './store.ts';
 import { APP_MARKER, DB_NAME, DB_VERSION, MIGRATIONS } from './storeOpen.ts';
 import { feedOk, threeQuotes, T0 } from './test/fixtures.ts';
 import { installQuota } from './test/quota.ts';
+import { savedScene } from './test/scenes.ts';
 
 const snapshot: CachedSnapshot = { seq: 7, saved_at: T0, feed: feedOk, quotes: threeQuotes };
 const row = (symbol: string, price = 10) => ({ symbol, t: [T0, T0 + 60_000], price: [price, price + 1] });
@@ -64,12 +65,30 @@ describe('openStore(options)', () => {
     expect(await store.loadHistory()).toEqual([row('AAPL')]);
   });
 
+  it('upgrades a version-2 database (no saved map yet) and keeps its snapshot and history', async () => {
+    const factory = new IDBFactory();
+    await createRaw(factory, 2, (db, tx) => {
+      MIGRATIONS[0]!(db);
+      MIGRATIONS[1]!(db);
+      tx.objectStore('meta').put(APP_MARKER.value, APP_MARKER.key);
+      tx.objectStore('snapshot').put(snapshot, 'last');
+      tx.objectStore('history').put(row('XOM'));
+    });
+    const store = await open(factory);
+    expect(store.state).toBe('ok');
+    expect(await store.loadSnapshot()).toEqual(snapshot);
+    expect(await store.loadHistory()).toEqual([row('XOM')]);
+    const scene = savedScene();
+    expect(await store.saveScene({ key: scene.key, layout: scene.layout }, { version: scene.version, savedAt: scene.savedAt, values: scene.values, prices: scene.prices })).toBe(true);
+  });
+
   it('discards a foreign database with the same name and says why', async () => {
     const factory = new IDBFactory();
     await createRaw(factory, DB_VERSION, (db) => {
       db.createObjectStore('meta');
       db.createObjectStore('snapshot');
       db.createObjectStore('history');
+      db.createObjectStore('scene');
     });
     const logs: string[] = [];
     const store = await open(factory, logs);

@@ -11,6 +11,7 @@ import type { StorageState } from './api.ts';
 import { CachedSnapshotSchema, HistoryRowSchema, type CachedSnapshot, type HistoryRow } from './cacheSchema.ts';
 import type { CacheRead } from './cacheRead.ts';
 import { openDatabase, DB_NAME, SNAPSHOT_KEY } from './storeOpen.ts';
+import { SCENE_KEYS, SCENE_STORE, type SavedLayout, type SavedValues } from './savedScene.ts';
 
 export interface Store {
   readonly state: StorageState;
@@ -18,6 +19,8 @@ export interface Store {
   saveSnapshot(snapshot: CachedSnapshot): Promise<void>;
   loadHistory(): Promise<HistoryRow[]>;
   saveHistory(rows: readonly HistoryRow[]): Promise<void>;
+  /** Saves the map now shown (savedScene.ts): the values, and the layout when given; false if not saved. */
+  saveScene(layout: SavedLayout | null, values: SavedValues): Promise<boolean>;
   close(): void;
 }
 
@@ -136,6 +139,16 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       if (isQuota(error)) await dropHistory('while saving history');
       else if (error) log('could not save history', { error: describe(error) });
     },
+    async saveScene(layout, values) {
+      // A convenience for the next start, never worth space the snapshot or history need.
+      if (state === 'quota') return false;
+      const error = await write(db, SCENE_STORE, (store) => {
+        store.put(values, SCENE_KEYS.values);
+        if (layout) store.put(layout, SCENE_KEYS.layout);
+      });
+      if (error) log('could not save the map', { error: describe(error) });
+      return !error;
+    },
     close: () => db.close(),
   };
 }
@@ -191,6 +204,7 @@ function unavailableStore(): Store {
     saveSnapshot: async () => undefined,
     loadHistory: async () => [],
     saveHistory: async () => undefined,
+    saveScene: async () => false,
     close: () => undefined,
   };
 }

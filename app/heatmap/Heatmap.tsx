@@ -22,6 +22,8 @@ export interface HeatmapProps {
   palette: PaletteId;
   labelSizes: LabelSizes;
   reducedMotion: boolean;
+  /** Names the view shown, so the last map saved for it can be painted at the next start. */
+  sceneKey: string;
   active: string | null;
   selected: string | null;
   focusRequest: number;
@@ -29,6 +31,8 @@ export interface HeatmapProps {
   onOpenDetail(symbol: string): void;
   onZoom(sector: Sector): void;
   onResize(size: { width: number; height: number }): void;
+  /** Whether the canvas now shows tiles (told when that changes). */
+  onMapPainted?(painted: boolean): void;
 }
 
 export function Heatmap(props: HeatmapProps) {
@@ -47,7 +51,7 @@ export function Heatmap(props: HeatmapProps) {
     },
     [onResize],
   );
-  const { rendererRef, canvasKey } = useHeatmapRenderer(containerRef, canvasRef, options, handleResize);
+  const { rendererRef, canvasKey } = useHeatmapRenderer(containerRef, canvasRef, options, props.sceneKey, handleResize, props.onMapPainted);
   const { readout, cursor, handlers } = usePointerTiles(rendererRef, {
     openDetail: props.onOpenDetail,
     zoom: props.onZoom,

@@ -34,6 +34,8 @@ export interface MapRenderer {
   setFrame(frame: RenderFrame): void;
   setOptions(options: RendererOptions): void;
   resize(width: number, height: number, dpr: number): void;
+  /** The view now shown changed (see savedScene.ts: the paint worker keeps the last map per view). */
+  setSceneKey(key: string): void;
   /**
    * Called when a paint changed the number of tiles on the canvas, with when that paint finished
    * (ms since the epoch; from the paint worker the call itself comes a message later).
@@ -50,8 +52,9 @@ export interface MapRenderer {
   destroy(): void;
 }
 
-export function createMapRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
-  return canPaintOffThread() ? workerRenderer(canvas, options) : pageRenderer(canvas, options);
+/** `sceneKey` names the view shown (savedScene.ts). */
+export function createMapRenderer(canvas: HTMLCanvasElement, options: RendererOptions, sceneKey: string): MapRenderer {
+  return canPaintOffThread() ? workerRenderer(canvas, options, sceneKey) : pageRenderer(canvas, options);
 }
 
 /** Hit-testing on the layout of the last frame given (the tiles' target rectangles). */
@@ -71,7 +74,8 @@ function layoutHits(): { see(layout: FrameLayout): void; model(): HitModel | nul
 /**
  * Painting on the page's thread, for browsers without OffscreenCanvas. The renderer (and d3's
  * timer and easing with it) is loaded only here, so the page's bundle does not carry it for
- * everyone else; until it has loaded, the latest frame, options and size wait for it.
+ * everyone else; until it has loaded, the latest frame, options and size wait for it. The last
+ * map is not saved here: reading it back on the page's thread would compete with the app's start.
  */
 function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
   const hits = layoutHits();
@@ -106,6 +110,7 @@ function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapR
       if (renderer) renderer.resize(width, height, dpr);
       else latest = { ...latest, size: [width, height, dpr] };
     },
+    setSceneKey: () => undefined,
     hitModel: () => hits.model(),
     probe: {
       labels: () => when((r) => r.labelBoxes(), []),
@@ -132,14 +137,18 @@ function hitModelOf(layout: FrameLayout): HitModel {
   return { symbols: layout.symbols, to: { x: layout.x, y: layout.y, w: layout.w, h: layout.h }, groups: layout.groups.map((box) => ({ box })) };
 }
 
-function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
+function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions, sceneKey: string): MapRenderer {
   const thread = paintThreadFor(canvas);
   const { api } = thread;
   const failed = (what: string) => (error: unknown) => console.error(`paint worker: ${what} failed`, error);
   if (thread.fresh) {
     const offscreen = canvas.transferControlToOffscreen();
-    api.init(transfer(offscreen, [offscreen]), paintOptions(options)).catch(failed('init'));
-  } else api.setOptions(paintOptions(options)).catch(failed('setOptions'));
+    const port = thread.scenePort;
+    api.init(transfer({ canvas: offscreen, options: paintOptions(options), sceneKey, scenePort: port }, port ? [offscreen, port] : [offscreen])).catch(failed('init'));
+  } else {
+    api.setOptions(paintOptions(options)).catch(failed('setOptions'));
+    api.setSceneKey(sceneKey).catch(failed('setSceneKey'));
+  }
   /** The layout version the worker has; frames carry their layout only when it differs. */
   let sentVersion: number | null = null;
   const hits = layoutHits();
@@ -155,6 +164,7 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
     },
     setOptions: (next) => void api.setOptions(paintOptions(next)).catch(failed('setOptions')),
     resize: (width, height, dpr) => void api.resize(width, height, dpr).catch(failed('resize')),
+    setSceneKey: (key) => void api.setSceneKey(key).catch(failed('setSceneKey')),
     hitModel: () => hits.model(),
     probe: {
       labels: () => api.labelBoxes(),

@@ -14,6 +14,8 @@ import { warmCanvasText, sharedCanvasMeasure } from './canvasMeasure.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
 import { fitsLayout } from '../data/frameStore.ts';
+import { sceneFrame } from './sceneFrame.ts';
+import type { SavedScene } from '../../engine/savedScene.ts';
 
 /**
  * The one-time text set-up (font matching, character widths), started once the first map is on the
@@ -50,9 +52,40 @@ mark('loaded');
 let framesIn = 0;
 let mismatched = 0;
 
+/**
+ * The map saved at the last visit, sent by the engine worker's entry as soon as it has read it
+ * (engine/scenePort.ts): painted, every tile stale, once the canvas and its size are here, unless
+ * the engine's first frame came first. On a start that is well before the engine (its thread,
+ * code and cache read) has a frame.
+ */
+let sceneKey: string | null = null;
+let savedScene: SavedScene | null = null;
+let size: { width: number; height: number } | null = null;
+
+function listenForScene(port: MessagePort): void {
+  port.onmessage = (event: MessageEvent<SavedScene | null>) => {
+    port.close();
+    mark('scene-in');
+    savedScene = event.data;
+    paintSavedScene();
+  };
+}
+
+function paintSavedScene(): void {
+  const scene = savedScene;
+  if (!scene || !renderer || !size || framesIn > 0 || scene.key !== sceneKey) return;
+  savedScene = null;
+  const frame = sceneFrame(scene, size.width, size.height);
+  if (!frame) return;
+  mark('saved-scene');
+  renderer.setFrame(frame);
+}
+
 const api: PaintWorkerApi = {
-  init(canvas, options) {
+  init({ canvas, options, sceneKey: key, scenePort }) {
     mark('init');
+    sceneKey = key;
+    if (scenePort) listenForScene(scenePort);
     renderer?.destroy();
     // A thread of its own: colour fades get every frame (see PAGE_COLOR_FRAME_MS).
     renderer = createHeatmapRenderer(canvas, rendererOptions(options), 0);
@@ -60,6 +93,7 @@ const api: PaintWorkerApi = {
       painted?.(tiles, paintedAt);
       if (tiles > 0) warmTextOnce();
     });
+    paintSavedScene();
   },
   setFrame(frame: PaintFrame) {
     if (framesIn++ === 0) mark('first-frame-in');
@@ -76,7 +110,14 @@ const api: PaintWorkerApi = {
     painted = listener;
   },
   setOptions: (options) => started().setOptions(rendererOptions(options)),
-  resize: (width, height, dpr) => started().resize(width, height, dpr),
+  resize(width, height, dpr) {
+    started().resize(width, height, dpr);
+    size = { width, height };
+    paintSavedScene();
+  },
+  setSceneKey(key) {
+    sceneKey = key;
+  },
   labelBoxes: () => started().labelBoxes(),
   busy: () => started().busy(),
   takePaints: () => paints?.take() ?? [],

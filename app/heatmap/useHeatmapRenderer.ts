@@ -15,17 +15,22 @@ export function useHeatmapRenderer(
   containerRef: RefObject<HTMLDivElement | null>,
   canvasRef: RefObject<HTMLCanvasElement | null>,
   options: RendererOptions,
+  sceneKey: string,
   onResize: (size: { width: number; height: number }) => void,
+  onMapPainted?: (painted: boolean) => void,
 ): { rendererRef: RefObject<MapRenderer | null>; canvasKey: number } {
   const { store } = useEngine();
   const rendererRef = useRef<MapRenderer | null>(null);
   /** Bumped when the painter fails: the caller keys its canvas on it, so a new one is mounted. */
   const [canvasKey, setCanvasKey] = useState(0);
   const optionsRef = useRef(options);
+  const sceneKeyRef = useRef(sceneKey);
   const onResizeRef = useRef(onResize);
+  const onMapPaintedRef = useRef(onMapPainted);
   useLayoutEffect(() => {
     onResizeRef.current = onResize;
-  }, [onResize]);
+    onMapPaintedRef.current = onMapPainted;
+  }, [onResize, onMapPainted]);
 
   // A layout effect: the map is measured as soon as it is in the DOM, so the engine hears the
   // viewport size in the same task (no wait for a ResizeObserver callback in a later frame).
@@ -34,7 +39,7 @@ export function useHeatmapRenderer(
     const canvas = canvasRef.current;
     if (!container || !canvas) return;
     markStartup('map-mounted');
-    const renderer = createMapRenderer(canvas, optionsRef.current);
+    const renderer = createMapRenderer(canvas, optionsRef.current, sceneKeyRef.current);
     rendererRef.current = renderer;
     const removeProbe = installProbe(renderer.probe);
     renderer.onFailed = () => setCanvasKey((k) => k + 1);
@@ -44,6 +49,7 @@ export function useHeatmapRenderer(
       // When the painter finished, on this page's clock (the message saying so may come later).
       container.dataset.paintedAt = (paintedAt - performance.timeOrigin).toFixed(1);
       if (tiles > 0) markStartup('map-painted', paintedAt);
+      onMapPaintedRef.current?.(tiles > 0);
     };
 
     const paint = () => {
@@ -89,6 +95,11 @@ export function useHeatmapRenderer(
     optionsRef.current = options;
     rendererRef.current?.setOptions(options);
   }, [options]);
+
+  useEffect(() => {
+    sceneKeyRef.current = sceneKey;
+    rendererRef.current?.setSceneKey(sceneKey);
+  }, [sceneKey]);
 
   return { rendererRef, canvasKey };
 }

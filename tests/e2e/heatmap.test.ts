@@ -250,6 +250,73 @@ describe('heatmap in Chromium against the real relay', () => {
     }
   });
 
+  it('paints the map saved at the last visit while the engine is still loading, then goes live', async () => {
+    // No service worker, so the engine's chunk comes over the network, where the test can hold it back.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await page.goto(relay.base);
+      const count = await waitForTiles(page, 450);
+      // The engine saves the map it shows (throttled): wait until its database holds one.
+      await pollPage(page, async () => {
+        const db = await new Promise<IDBDatabase>((ok, fail) => {
+          const r = indexedDB.open('live-market-heatmap-engine');
+          r.onsuccess = () => ok(r.result);
+          r.onerror = () => fail(r.error);
+        });
+        try {
+          if (!db.objectStoreNames.contains('scene')) return false;
+          const values = await new Promise<unknown>((ok, fail) => {
+            const q = db.transaction('scene').objectStore('scene').get('values');
+            q.onsuccess = () => ok(q.result);
+            q.onerror = () => fail(q.error);
+          });
+          return values !== undefined;
+        } finally {
+          db.close();
+        }
+      }, null, 'the saved map', 10_000);
+
+      let held = 0;
+      let release = () => {};
+      const released = new Promise<void>((r) => (release = r));
+      await context.route(/serveEngine-[^/]*\.js$/, async (route) => {
+        held++;
+        await released;
+        await route.continue();
+      });
+      await page.reload();
+      // Tiles on the canvas while the page has had no frame from the engine (its code is held back).
+      const painted = await page.waitForFunction(() => {
+        const map = document.querySelector<HTMLElement>('[data-testid="heatmap"]');
+        const tiles = Number(map?.dataset.paintedTiles ?? 0);
+        return tiles > 0 && map?.dataset.tileCount === undefined ? tiles : false;
+      }, null, { timeout: 15_000 });
+      expect(await painted.jsonValue()).toBe(count);
+      expect(held).toBeGreaterThan(0);
+      // Read from the canvas (a resize as the page settles clears it until the next animation frame).
+      const grid = Array.from({ length: 48 }, (_, i) => ({ x: 60 + (i % 8) * 140, y: 60 + Math.floor(i / 8) * 110 }));
+      const colors = await pollPage(page, async (points) => {
+        const c = await window.__heatmap!.pixels(points);
+        return new Set(c).size > 3 ? c : null;
+      }, grid, 'the saved map on the canvas', 5_000);
+      expect(colors.filter((c) => c === '0,0,0')).toEqual([]);
+      // No "Connecting…" over it, and still no frame from the engine.
+      await page.waitForFunction(() => document.querySelector('[data-testid="empty-state"]') === null, null, { timeout: 10_000 });
+      expect(await page.$eval('[data-testid="heatmap"]', (m) => (m as HTMLElement).dataset.tileCount)).toBeUndefined();
+      await screenshot(page, 'saved-map-before-engine');
+
+      release();
+      expect(await waitForTiles(page, 450)).toBe(count);
+      await page.waitForFunction(() => document.querySelector('[data-testid="connection-pill"]')?.getAttribute('data-connection') === 'live', null, { timeout: 20_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('moves between tiles with the keyboard and opens details with Enter', async () => {
     const o = await open();
     await waitForTiles(o.page, 450);
