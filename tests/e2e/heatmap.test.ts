@@ -317,6 +317,33 @@ describe('heatmap in Chromium against the real relay', () => {
     }
   });
 
+  it("shows the app's frame from the HTML alone while the app's code loads, then the app replaces it in place", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+    try {
+      let release = () => {};
+      const released = new Promise<void>((r) => (release = r));
+      await context.route(/\/assets\/main-[^/]*\.js$/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      const page = await context.newPage();
+      await page.goto(relay.base, { waitUntil: 'commit' });
+      await page.waitForSelector('.boot-brand');
+      expect(await page.textContent('.boot-brand')).toBe('Market Heatmap');
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(11, 14, 20)');
+      const shellBar = (await page.locator('.boot-topbar').boundingBox())!;
+      await screenshot(page, 'boot-shell');
+      release();
+      await waitForTiles(page, 450);
+      expect(await page.locator('.boot-shell').count()).toBe(0);
+      // The app's header takes the shell's place without moving what is below it.
+      expect((await page.locator('.topbar').boundingBox())!.height).toBe(shellBar.height);
+      expect(await page.locator('h1').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('moves between tiles with the keyboard and opens details with Enter', async () => {
     const o = await open();
     await waitForTiles(o.page, 450);
