@@ -95,6 +95,14 @@ describe('PWA', () => {
       const [w, h] = icon.sizes.split('x').map(Number);
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([w, h]);
     }
+    // The page's own icon links: raster images that load (an SVG icon would be parsed on the page's thread).
+    const headIcons = await page.$$eval('link[rel="icon"], link[rel="apple-touch-icon"]', (links) => links.map((l) => (l as HTMLLinkElement).href));
+    expect(headIcons.length).toBeGreaterThanOrEqual(2);
+    for (const href of headIcons) {
+      const res = await page.request.get(href);
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toMatch(/^image\/(png|x-icon|vnd\.microsoft\.icon)$/);
+    }
     const screenshots = (manifest.screenshots as { src: string }[]).map((s) => new URL(s.src, manifestHref).href);
     for (const url of screenshots) expect((await page.request.get(url)).status()).toBe(200);
     // Chromium's own installability verdict: no errors means the browser may offer install.
