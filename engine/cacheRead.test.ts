@@ -58,7 +58,7 @@ describe('beginCacheRead(factory)', () => {
     const factory = new IDBFactory();
     await new Promise<void>((resolve, reject) => {
       const request = factory.open(DB_NAME, DB_VERSION);
-      request.onupgradeneeded = () => ['meta', 'snapshot', 'history', 'scene'].forEach((s) => request.result.createObjectStore(s));
+      request.onupgradeneeded = () => ['meta', 'snapshot', 'history'].forEach((s) => request.result.createObjectStore(s));
       request.onsuccess = () => (request.result.close(), resolve());
       request.onerror = () => reject(request.error);
     });
@@ -71,7 +71,7 @@ describe('beginCacheRead(factory)', () => {
     const factory = new IDBFactory();
     const scene = savedScene();
     const store = await openStore({ factory, log: () => undefined });
-    await store.saveScene({ key: scene.key, layout: scene.layout }, { version: scene.version, savedAt: scene.savedAt, values: scene.values, prices: scene.prices });
+    await store.saveScene(scene);
     store.close();
     expect(await beginCacheRead(factory).scene).toEqual(scene);
   });
@@ -81,14 +81,14 @@ describe('beginCacheRead(factory)', () => {
     await seed(factory, snapshot);
     const scene = savedScene();
     const store = await openStore({ factory, log: () => undefined });
-    await store.saveScene({ key: scene.key, layout: { ...scene.layout, x: Float32Array.from([1]) } }, { version: scene.version, savedAt: scene.savedAt, values: scene.values, prices: scene.prices });
+    await store.saveScene({ ...scene, layout: { ...scene.layout, x: Float32Array.from([1]) } });
     store.close();
     const read = beginCacheRead(factory);
     expect(await read.scene).toBeNull();
     const logs: string[] = [];
     const taken = await openStore({ factory, early: read, log: (m, f) => logs.push(`${m} ${JSON.stringify(f ?? {})}`) });
     cleanup.push(() => taken.close());
-    expect(logs).toEqual(['discarding the saved map {"reason":"layout rectangles are not 3 floats"}']);
+    expect(logs).toEqual(['discarding the saved map {"reason":"layout rectangles are not 3 finite, non-negative floats"}']);
     expect(await taken.loadSnapshot()).toEqual(snapshot);
     // Deleted: the next start finds none and says nothing.
     taken.close();

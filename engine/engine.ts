@@ -66,7 +66,7 @@ interface Subscriber {
 export function createEngine(deps: EngineDeps): EngineApi {
   const timers = deps.timers ?? systemTimers;
   const log = deps.log ?? ((m: string, f?: Record<string, unknown>) => console.warn(m, f ?? ''));
-  const tuning: EngineTuning = { frameIntervalMs: 50, persistSnapshotMs: 10_000, persistHistoryMs: 60_000, persistSceneMs: 2_000, cacheWaitMs: 1_000, resyncTimeoutMs: 5_000, connection: {}, ...deps.tuning };
+  const tuning: EngineTuning = { frameIntervalMs: 50, persistSnapshotMs: 10_000, persistHistoryMs: 60_000, persistSceneMs: 10_000, cacheWaitMs: 1_000, resyncTimeoutMs: 5_000, connection: {}, ...deps.tuning };
   const market = createMarketState();
   const history = createHistoryBook();
   const model = createViewModel();
@@ -99,7 +99,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
       await store.saveSnapshot({ seq: market.seq, saved_at: deps.now(), feed: sync.feed, quotes: [...market.quotes.values()] });
     }
   });
-  const scene = createSceneSaver({ throttle: (run) => throttle(tuning.persistSceneMs, run), store: () => store, now: deps.now });
+  const scene = createSceneSaver({ throttle: (run) => throttle(tuning.persistSceneMs, run), store: () => store });
   const saveHistory = throttle(tuning.persistHistoryMs, async () => {
     // Rows are written whole: saving before the stored ones were read in would overwrite them.
     await loadHistory();

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW } from './api.ts';
-import { checkSavedLayout, checkSavedValues, readSavedScene, sceneKeyOf, SCENE_KEYS, SCENE_STORE, type SceneDb } from './savedScene.ts';
+import { checkSavedScene, readSavedScene, sceneKeyOf, SCENE_RECORD, type SceneDb } from './savedScene.ts';
 import { savedScene, sceneLayout } from './test/scenes.ts';
 
-/** An in-memory stand-in for the database's scene store. */
+/** An in-memory stand-in for the database's snapshot store. */
 function memoryDb(records: Record<string, unknown>): SceneDb & { records: Record<string, unknown> } {
   return {
     records,
-    get: async (store, key) => (store === SCENE_STORE ? records[key] : undefined),
-    delete: async (store, key) => void (store === SCENE_STORE && delete records[key]),
+    get: async (store, key) => (store === SCENE_RECORD.store ? records[key] : undefined),
+    delete: async (store, key) => void (store === SCENE_RECORD.store && delete records[key]),
   };
 }
-
-const stored = () => {
-  const s = savedScene();
-  return { [SCENE_KEYS.layout]: { key: s.key, layout: s.layout }, [SCENE_KEYS.values]: { version: s.version, savedAt: s.savedAt, values: s.values, prices: s.prices } };
-};
 
 describe('sceneKeyOf(view)', () => {
   it('names the view without its size', () => {
@@ -26,57 +21,49 @@ describe('sceneKeyOf(view)', () => {
   });
 });
 
-describe('checkSavedLayout(value)', () => {
+describe('checkSavedScene(value)', () => {
   it('accepts what the engine saves', () => {
-    const layout = sceneLayout();
-    expect(checkSavedLayout({ key: 'k', layout })).toEqual({ ok: true, value: { key: 'k', layout } });
+    expect(checkSavedScene(savedScene())).toEqual({ ok: true, value: savedScene() });
   });
 
+  const withLayout = (patch: Record<string, unknown>) => ({ ...savedScene(), layout: { ...sceneLayout(), ...patch } });
   it.each([
-    ['not an object', 'oops', 'not a saved layout'],
-    ['no key', { layout: sceneLayout() }, 'not a saved layout'],
-    ['a zero width', { key: 'k', layout: { ...sceneLayout(), width: 0 } }, 'layout without a valid version and size'],
-    ['no tiles', { key: 'k', layout: { ...sceneLayout(), symbols: [], names: [] } }, 'layout with 0 tiles'],
-    ['a number for a symbol', { key: 'k', layout: { ...sceneLayout(), symbols: ['AAPL', 7, 'XOM'] } }, 'layout symbols or names are not strings'],
-    ['a short rectangle array', { key: 'k', layout: { ...sceneLayout(), w: Float32Array.from([1, 2]) } }, 'layout rectangles are not 3 floats'],
-    ['plain arrays for rectangles', { key: 'k', layout: { ...sceneLayout(), x: [0, 100, 200] } }, 'layout rectangles are not 3 floats'],
-    ['a group without a header', { key: 'k', layout: { ...sceneLayout(), groups: [{ kind: 'sector', name: 'Energy', sector: 'Energy', x: 0, y: 0, w: 1, h: 1 }] } }, 'layout has a malformed group'],
+    ['not an object', 'oops', 'not a saved map'],
+    ['no key', { layout: sceneLayout() }, 'not a saved map'],
+    ['a zero width', withLayout({ width: 0 }), 'layout without a valid version and size'],
+    ['no tiles', withLayout({ symbols: [], names: [] }), 'layout with 0 tiles'],
+    ['a number for a symbol', withLayout({ symbols: ['AAPL', 7, 'XOM'] }), 'layout symbols or names are not short strings'],
+    ['a name of 10,000 characters', withLayout({ names: ['Apple', 'x'.repeat(10_000), 'Exxon'] }), 'layout symbols or names are not short strings'],
+    ['a short rectangle array', withLayout({ w: Float32Array.from([1, 2]) }), 'layout rectangles are not 3 finite, non-negative floats'],
+    ['plain arrays for rectangles', withLayout({ x: [0, 100, 200] }), 'layout rectangles are not 3 finite, non-negative floats'],
+    ['an infinite height', withLayout({ h: Float32Array.from([1, Infinity, 1]) }), 'layout rectangles are not 3 finite, non-negative floats'],
+    ['a negative x', withLayout({ x: Float32Array.from([0, -5, 200]) }), 'layout rectangles are not 3 finite, non-negative floats'],
+    ['a group without a header', withLayout({ groups: [{ kind: 'sector', name: 'Energy', sector: 'Energy', x: 0, y: 0, w: 1, h: 1 }] }), 'layout has a malformed group'],
+    ['prices of the wrong length', { ...savedScene(), prices: Float32Array.from([1]) }, 'values or prices are not 3 floats'],
+    ['no values', { ...savedScene(), values: undefined }, 'values or prices are not 3 floats'],
   ])('rejects %s with a reason', (_what, value, reason) => {
-    expect(checkSavedLayout(value)).toEqual({ ok: false, reason });
-  });
-});
-
-describe('checkSavedValues(value, layout)', () => {
-  const layout = sceneLayout(4);
-  const values = { version: 4, savedAt: 1, values: Float32Array.from([1, 2, 3]), prices: Float32Array.from([1, 2, 3]) };
-  it('accepts values that follow the layout', () => {
-    expect(checkSavedValues(values, layout).ok).toBe(true);
-  });
-  it('rejects values saved for another layout version, or of the wrong length', () => {
-    expect(checkSavedValues({ ...values, version: 3 }, layout)).toEqual({ ok: false, reason: 'values for layout 3, saved layout is 4' });
-    expect(checkSavedValues({ ...values, prices: Float32Array.from([1]) }, layout)).toEqual({ ok: false, reason: 'values or prices are not 3 floats' });
-    expect(checkSavedValues(undefined, layout)).toEqual({ ok: false, reason: 'not saved values' });
+    expect(checkSavedScene(value)).toEqual({ ok: false, reason });
   });
 });
 
 describe('readSavedScene(db, log)', () => {
   it('reads back a saved scene', async () => {
     const logs: string[] = [];
-    expect(await readSavedScene(memoryDb(stored()), (m) => logs.push(m))).toEqual(savedScene());
+    expect(await readSavedScene(memoryDb({ [SCENE_RECORD.key]: savedScene() }), (m) => logs.push(m))).toEqual(savedScene());
     expect(logs).toEqual([]);
   });
 
-  it('reads nothing from an empty store', async () => {
-    expect(await readSavedScene(memoryDb({}), () => undefined)).toBeNull();
+  it('reads nothing when none was saved, and leaves the snapshot alone', async () => {
+    const db = memoryDb({ last: { seq: 1 } });
+    expect(await readSavedScene(db, () => undefined)).toBeNull();
+    expect(db.records).toEqual({ last: { seq: 1 } });
   });
 
-  it('discards an unusable scene, deleting both records and logging why', async () => {
-    const records = stored();
-    (records[SCENE_KEYS.values] as { version: number }).version = 9;
-    const db = memoryDb(records);
+  it('discards an unusable scene, deleting it (not the snapshot) and logging why', async () => {
+    const db = memoryDb({ last: { seq: 1 }, [SCENE_RECORD.key]: { ...savedScene(), values: Float32Array.from([1]) } });
     const logs: string[] = [];
     expect(await readSavedScene(db, (m, f) => logs.push(`${m} ${JSON.stringify(f)}`))).toBeNull();
-    expect(logs).toEqual(['discarding the saved map {"reason":"values for layout 9, saved layout is 4"}']);
-    expect(db.records).toEqual({});
+    expect(logs).toEqual(['discarding the saved map {"reason":"values or prices are not 3 floats"}']);
+    expect(db.records).toEqual({ last: { seq: 1 } });
   });
 });

@@ -24,6 +24,9 @@ export function isScenePortMessage(data: unknown): data is ScenePortMessage {
 export async function sendSavedScene(scene: Promise<SavedScene | null>, port: MessagePort): Promise<void> {
   const s = await scene.catch(() => null);
   const buffers = s ? [s.layout.x, s.layout.y, s.layout.w, s.layout.h, s.values, s.prices].map((a) => a.buffer as ArrayBuffer) : [];
-  port.postMessage(s, [...new Set(buffers)]);
-  port.close();
+  try {
+    port.postMessage(s, [...new Set(buffers)]);
+  } finally {
+    port.close();
+  }
 }

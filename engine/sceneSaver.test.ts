@@ -7,7 +7,7 @@ import { sceneKeyOf } from './savedScene.ts';
 import { createSceneSaver } from './sceneSaver.ts';
 import { openStore, type Store } from './store.ts';
 import { createThrottle } from './throttle.ts';
-import { systemTimers } from './timers.ts';
+import type { Timers } from './timers.ts';
 import { sceneLayout } from './test/scenes.ts';
 
 let cleanup: (() => void)[] = [];
@@ -18,57 +18,75 @@ afterEach(() => {
 
 const view: View = { ...DEFAULT_VIEW, width: 300, height: 200 };
 const frame = (version = 4, values = [1, 2, 3]) => ({ layout: sceneLayout(version), values: Float32Array.from(values), prices: Float32Array.from([10, 20, 30]) });
+/** Lets fake-indexeddb finish what a save started (it runs on real timers). */
+const settle = () => new Promise((r) => setTimeout(r, 20));
 
-/** A saver over a real store (fake-indexeddb) that records which saves carried a layout. */
-async function setup(everyMs = 1_000) {
+/** Timers the test moves by hand. */
+function manualTimers() {
+  let now = 0;
+  let pending: { fn: () => void; at: number }[] = [];
+  const timers: Timers = {
+    setTimeout: (fn, ms) => {
+      const timer = { fn, at: now + ms };
+      pending.push(timer);
+      return timer;
+    },
+    clearTimeout: (handle) => void (pending = pending.filter((t) => t !== handle)),
+  };
+  return {
+    timers,
+    now: () => now,
+    async advance(ms: number) {
+      now += ms;
+      const due = pending.filter((t) => t.at <= now);
+      pending = pending.filter((t) => t.at > now);
+      due.forEach((t) => t.fn());
+      await settle();
+    },
+  };
+}
+
+/** A saver every 1,000 ms over a real store (fake-indexeddb) that records the values of each save. */
+async function setup() {
   const factory = new IDBFactory();
   const real = await openStore({ factory, log: () => undefined });
   cleanup.push(() => real.close());
-  const writes: ('layout' | 'values')[] = [];
-  const store: Store = {
-    ...real,
-    state: real.state,
-    saveScene: (layout, values) => (writes.push(layout ? 'layout' : 'values'), real.saveScene(layout, values)),
-  };
-  const saver = createSceneSaver({ throttle: (run) => createThrottle({ everyMs, timers: systemTimers, now: Date.now, run }), store: () => store, now: () => 1_700_000_000_000 });
-  return { factory, saver, writes };
-}
-
-/** What the next start would read. */
-async function nextStartReads(factory: IDBFactory) {
-  return beginCacheRead(factory).scene;
+  const saved: number[][] = [];
+  const store: Store = { ...real, state: real.state, saveScene: (scene) => (saved.push([...scene.values]), real.saveScene(scene)) };
+  const clock = manualTimers();
+  const saver = createSceneSaver({ throttle: (run) => createThrottle({ everyMs: 1_000, timers: clock.timers, now: clock.now, run }), store: () => store });
+  return { factory, saver, saved, clock };
 }
 
 describe('createSceneSaver(options)', () => {
   it('saves the map last noted, with its view, for the next start to read', async () => {
-    const { factory, saver } = await setup();
+    const { factory, saver, clock } = await setup();
     const sent = frame(4, [1, 2, 3]);
     saver.note(view, sent);
     // The transport may take the frame's arrays away once it is sent: what was noted is a copy.
     sent.values.fill(0);
-    await saver.flush();
-    const read = await nextStartReads(factory);
+    await clock.advance(0);
+    const read = await beginCacheRead(factory).scene;
     expect(read?.key).toBe(sceneKeyOf(view));
     expect(read?.layout.symbols).toEqual(['AAPL', 'MSFT', 'XOM']);
     expect([...read!.values]).toEqual([1, 2, 3]);
-    expect(read?.savedAt).toBe(1_700_000_000_000);
   });
 
-  it('writes at most once per interval, the latest frame, and the layout only when it changed', async () => {
-    const { factory, saver, writes } = await setup(40);
+  it('writes at most once per interval, always the latest frame', async () => {
+    const { factory, saver, saved, clock } = await setup();
     saver.note(view, frame(4, [1, 1, 1]));
-    await new Promise((r) => setTimeout(r, 10));
+    await clock.advance(0);
     saver.note(view, frame(4, [2, 2, 2]));
+    await clock.advance(400);
     saver.note(view, frame(4, [3, 3, 3]));
-    await new Promise((r) => setTimeout(r, 80));
-    saver.note({ ...view, sectors: ['Energy'] }, frame(4, [4, 4, 4]));
-    await new Promise((r) => setTimeout(r, 80));
-    saver.note({ ...view, sectors: ['Energy'] }, frame(5, [5, 5, 5]));
+    await clock.advance(400);
+    expect(saved).toEqual([[1, 1, 1]]);
+    await clock.advance(200);
+    saver.note({ ...view, sectors: ['Energy'] }, frame(5, [4, 4, 4]));
     await saver.flush();
-    // First save at once; the next two notes in one write with the same layout; a new view and a new version rewrite it.
-    expect(writes).toEqual(['layout', 'values', 'layout', 'layout']);
-    const read = await nextStartReads(factory);
-    expect([read?.key, read?.version, [...read!.values]]).toEqual([sceneKeyOf({ ...view, sectors: ['Energy'] }), 5, [5, 5, 5]]);
+    expect(saved).toEqual([[1, 1, 1], [3, 3, 3], [4, 4, 4]]);
+    const read = await beginCacheRead(factory).scene;
+    expect([read?.key, read?.layout.version]).toEqual([sceneKeyOf({ ...view, sectors: ['Energy'] }), 5]);
   });
 
   it('keeps the last map when the view shows no tiles', async () => {
@@ -78,6 +96,6 @@ describe('createSceneSaver(options)', () => {
     const empty = { ...sceneLayout(6), symbols: [], names: [], x: new Float32Array(0), y: new Float32Array(0), w: new Float32Array(0), h: new Float32Array(0) };
     saver.note({ ...view, search: 'nothing matches' }, { layout: empty, values: new Float32Array(0), prices: new Float32Array(0) });
     await saver.flush();
-    expect((await nextStartReads(factory))?.key).toBe(sceneKeyOf(view));
+    expect((await beginCacheRead(factory).scene)?.key).toBe(sceneKeyOf(view));
   });
 });

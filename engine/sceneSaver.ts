@@ -1,44 +1,32 @@
 /**
- * Saving the map the engine last sent (savedScene.ts) for the next start: at most once per
- * interval, the latest frame, the layout only when it or the view it shows changed. Empty maps are
- * not saved: the one before them stays, for its own view.
+ * Saving the map the engine last sent (savedScene.ts) for the next start: the latest frame, at
+ * most once per interval (the snapshot's: the saved map is then about as old as the snapshot the
+ * engine's own first frame shows, so that frame does not shift colours back). Empty maps are not
+ * saved: the one before them stays, for its own view.
  */
-import type { FrameLayout, View } from './api.ts';
+import type { View } from './api.ts';
 import type { ViewFrame } from './frame.ts';
-import { sceneKeyOf } from './savedScene.ts';
+import { sceneKeyOf, type SavedScene } from './savedScene.ts';
 import type { Store } from './store.ts';
 import type { Throttle } from './throttle.ts';
 
 export interface SceneSaver {
-  /** The map just sent. Its arrays are copied: a frame's transport may take the originals away. */
+  /**
+   * The map just sent. Its values and prices are copied: a frame's transport may take those
+   * arrays away. Its layout is the engine's own, never changed in place (frame.ts copies it for frames).
+   */
   note(view: View, frame: Pick<ViewFrame, 'layout' | 'values' | 'prices'>): void;
   /** Writes a pending save now. */
   flush(): Promise<void>;
 }
 
-interface Shown {
-  key: string;
-  layout: FrameLayout;
-  values: Float32Array;
-  prices: Float32Array;
-}
-
-export function createSceneSaver(o: { throttle: (run: () => Promise<void>) => Throttle; store: () => Store | null; now: () => number }): SceneSaver {
-  let shown: Shown | null = null;
-  /** The layout the database holds, by view and version. */
-  let written: { key: string; version: number } | null = null;
+export function createSceneSaver(o: { throttle: (run: () => Promise<void>) => Throttle; store: () => Store | null }): SceneSaver {
+  let shown: SavedScene | null = null;
   const save = o.throttle(async () => {
     const store = o.store();
-    const s = shown;
-    if (!store || !s) return;
-    const layoutChanged = written?.key !== s.key || written.version !== s.layout.version;
-    const saved = await store.saveScene(layoutChanged ? { key: s.key, layout: s.layout } : null, {
-      version: s.layout.version,
-      savedAt: o.now(),
-      values: s.values,
-      prices: s.prices,
-    });
-    if (saved) written = { key: s.key, version: s.layout.version };
+    const scene = shown;
+    shown = null;
+    if (store && scene) await store.saveScene(scene);
   });
   return {
     note(view, frame) {

@@ -8,6 +8,7 @@ import { APP_MARKER, DB_NAME, DB_VERSION, MIGRATIONS } from './storeOpen.ts';
 import { feedOk, threeQuotes, T0 } from './test/fixtures.ts';
 import { installQuota } from './test/quota.ts';
 import { savedScene } from './test/scenes.ts';
+import { beginCacheRead } from './cacheRead.ts';
 
 const snapshot: CachedSnapshot = { seq: 7, saved_at: T0, feed: feedOk, quotes: threeQuotes };
 const row = (symbol: string, price = 10) => ({ symbol, t: [T0, T0 + 60_000], price: [price, price + 1] });
@@ -65,30 +66,12 @@ describe('openStore(options)', () => {
     expect(await store.loadHistory()).toEqual([row('AAPL')]);
   });
 
-  it('upgrades a version-2 database (no saved map yet) and keeps its snapshot and history', async () => {
-    const factory = new IDBFactory();
-    await createRaw(factory, 2, (db, tx) => {
-      MIGRATIONS[0]!(db);
-      MIGRATIONS[1]!(db);
-      tx.objectStore('meta').put(APP_MARKER.value, APP_MARKER.key);
-      tx.objectStore('snapshot').put(snapshot, 'last');
-      tx.objectStore('history').put(row('XOM'));
-    });
-    const store = await open(factory);
-    expect(store.state).toBe('ok');
-    expect(await store.loadSnapshot()).toEqual(snapshot);
-    expect(await store.loadHistory()).toEqual([row('XOM')]);
-    const scene = savedScene();
-    expect(await store.saveScene({ key: scene.key, layout: scene.layout }, { version: scene.version, savedAt: scene.savedAt, values: scene.values, prices: scene.prices })).toBe(true);
-  });
-
   it('discards a foreign database with the same name and says why', async () => {
     const factory = new IDBFactory();
     await createRaw(factory, DB_VERSION, (db) => {
       db.createObjectStore('meta');
       db.createObjectStore('snapshot');
       db.createObjectStore('history');
-      db.createObjectStore('scene');
     });
     const logs: string[] = [];
     const store = await open(factory, logs);
@@ -153,6 +136,22 @@ describe('openStore(options)', () => {
     await store.saveSnapshot(snapshot);
     expect(await store.loadSnapshot()).toEqual(snapshot);
     expect(await store.loadHistory()).toEqual([]);
+  });
+
+  it('drops the saved map on a quota error, for the session, and keeps the snapshot', async () => {
+    const factory = new IDBFactory();
+    const logs: string[] = [];
+    const store = await open(factory, logs);
+    await store.saveSnapshot(snapshot);
+    expect(await store.saveScene(savedScene())).toBe(true);
+    const restore = installQuota(() => true);
+    expect(await store.saveScene(savedScene('view-b'))).toBe(false);
+    restore();
+    // Not tried again this session, even with room again; the old one is gone, the snapshot kept.
+    expect(await store.saveScene(savedScene('view-c'))).toBe(false);
+    expect(logs.join('\n')).toContain('the saved map is dropped for this session');
+    expect(await beginCacheRead(factory).scene).toBeNull();
+    expect(await store.loadSnapshot()).toEqual(snapshot);
   });
 
   it('keeps the previous snapshot when even the snapshot does not fit', async () => {

@@ -11,7 +11,7 @@ import type { StorageState } from './api.ts';
 import { CachedSnapshotSchema, HistoryRowSchema, type CachedSnapshot, type HistoryRow } from './cacheSchema.ts';
 import type { CacheRead } from './cacheRead.ts';
 import { openDatabase, DB_NAME, SNAPSHOT_KEY } from './storeOpen.ts';
-import { SCENE_KEYS, SCENE_STORE, type SavedLayout, type SavedValues } from './savedScene.ts';
+import { SCENE_RECORD, type SavedScene } from './savedScene.ts';
 
 export interface Store {
   readonly state: StorageState;
@@ -19,8 +19,8 @@ export interface Store {
   saveSnapshot(snapshot: CachedSnapshot): Promise<void>;
   loadHistory(): Promise<HistoryRow[]>;
   saveHistory(rows: readonly HistoryRow[]): Promise<void>;
-  /** Saves the map now shown (savedScene.ts): the values, and the layout when given; false if not saved. */
-  saveScene(layout: SavedLayout | null, values: SavedValues): Promise<boolean>;
+  /** Saves the map now shown (savedScene.ts); false if it was not saved. */
+  saveScene(scene: SavedScene): Promise<boolean>;
   close(): void;
 }
 
@@ -71,6 +71,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   let db: IDBPDatabase = opened.db;
   let historyDropped = false;
+  let sceneDropped = false;
 
   /** Deletes and recreates the database after finding bad content in it. */
   async function rebuild(reason: string): Promise<void> {
@@ -139,14 +140,18 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       if (isQuota(error)) await dropHistory('while saving history');
       else if (error) log('could not save history', { error: describe(error) });
     },
-    async saveScene(layout, values) {
-      // A convenience for the next start, never worth space the snapshot or history need.
-      if (state === 'quota') return false;
-      const error = await write(db, SCENE_STORE, (store) => {
-        store.put(values, SCENE_KEYS.values);
-        if (layout) store.put(layout, SCENE_KEYS.layout);
-      });
-      if (error) log('could not save the map', { error: describe(error) });
+    async saveScene(scene) {
+      // A convenience for the next start, never worth space the snapshot or history need: on a
+      // full disk it is deleted and not saved again this session.
+      if (sceneDropped) return false;
+      const error = await write(db, SCENE_RECORD.store, (store) => store.put(scene, SCENE_RECORD.key));
+      if (isQuota(error)) {
+        sceneDropped = true;
+        log('storage quota exceeded: the saved map is dropped for this session');
+        await write(db, SCENE_RECORD.store, (store) => store.delete(SCENE_RECORD.key));
+      } else if (error) {
+        log('could not save the map', { error: describe(error) });
+      }
       return !error;
     },
     close: () => db.close(),

@@ -7,7 +7,7 @@ import { wrap, type IDBPDatabase } from 'idb';
 import type { StorageState } from './api.ts';
 
 export const DB_NAME = 'live-market-heatmap-engine';
-export const DB_VERSION = 3;
+export const DB_VERSION = 2;
 /** The key of the one stored snapshot in the `snapshot` store. */
 export const SNAPSHOT_KEY = 'last';
 /** Written once at creation; a database without it was made by something else. */
@@ -22,12 +22,9 @@ export const MIGRATIONS: readonly ((db: IDBDatabase) => void)[] = [
   (db) => {
     db.createObjectStore('history', { keyPath: 'symbol' });
   },
-  (db) => {
-    db.createObjectStore('scene');
-  },
 ];
 
-const STORES = ['meta', 'snapshot', 'history', 'scene'];
+const STORES = ['meta', 'snapshot', 'history'];
 /** Errors that deleting the database cannot fix (IndexedDB disabled, private mode, ...). */
 const FATAL = new Set(['SecurityError', 'InvalidAccessError', 'NotSupportedError']);
 

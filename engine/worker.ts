@@ -16,7 +16,9 @@ const cacheRead = beginCacheRead(typeof indexedDB === 'undefined' ? undefined : 
 // it is read, while the engine's chunk still loads.
 const inbox = holdMessages(self as unknown as Endpoint, (data) => {
   if (!isScenePortMessage(data)) return false;
-  void sendSavedScene(cacheRead.scene, data.port).then(() => performance.mark('engine:scene-sent'));
+  sendSavedScene(cacheRead.scene, data.port)
+    .then(() => performance.mark('engine:scene-sent'))
+    .catch((error: unknown) => console.warn('the saved map could not be sent to the paint worker', error));
   return true;
 });
 

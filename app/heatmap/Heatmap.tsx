@@ -22,7 +22,7 @@ export interface HeatmapProps {
   palette: PaletteId;
   labelSizes: LabelSizes;
   reducedMotion: boolean;
-  /** Names the view shown, so the last map saved for it can be painted at the next start. */
+  /** Names the view shown (engine/savedScene.ts), so a map saved for it at the last visit can be painted at this start. */
   sceneKey: string;
   active: string | null;
   selected: string | null;

@@ -34,7 +34,7 @@ export interface MapRenderer {
   setFrame(frame: RenderFrame): void;
   setOptions(options: RendererOptions): void;
   resize(width: number, height: number, dpr: number): void;
-  /** The view now shown changed (see savedScene.ts: the paint worker keeps the last map per view). */
+  /** The view now shown changed: the paint worker paints a saved map (engine/savedScene.ts) only for it. */
   setSceneKey(key: string): void;
   /**
    * Called when a paint changed the number of tiles on the canvas, with when that paint finished

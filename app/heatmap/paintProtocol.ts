@@ -37,7 +37,7 @@ export interface PaintFrame {
 export interface PaintWorkerApi {
   /** Takes over the page's canvas (transferred); must come first. */
   init(start: PaintStart): void;
-  /** The view changed: frames from now on are saved under this key. */
+  /** The view the page shows changed: only a saved map for this view may be painted. */
   setSceneKey(key: string): void;
   setFrame(frame: PaintFrame): void;
   /** Calls `listener` after each paint that changed the tile count (see paintLog.ts). */

@@ -97,6 +97,8 @@ const api: PaintWorkerApi = {
   },
   setFrame(frame: PaintFrame) {
     if (framesIn++ === 0) mark('first-frame-in');
+    // The engine's frames from now on: a saved map not painted by now never will be.
+    savedScene = null;
     const next = frame.layout ?? layout;
     // Frames are checked on the page (frameStore.ts); this guards the hand-over between layouts.
     if (!next || !fitsLayout(frame, next)) {
@@ -117,6 +119,7 @@ const api: PaintWorkerApi = {
   },
   setSceneKey(key) {
     sceneKey = key;
+    paintSavedScene();
   },
   labelBoxes: () => started().labelBoxes(),
   busy: () => started().busy(),

@@ -85,6 +85,8 @@ export function useHeatmapRenderer(
     return () => {
       observer.disconnect();
       unsubscribe();
+      // A new canvas (after a painter failure) starts empty.
+      onMapPaintedRef.current?.(false);
       renderer.destroy();
       removeProbe();
       rendererRef.current = null;

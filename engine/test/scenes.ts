@@ -21,6 +21,5 @@ export function sceneLayout(version = 4): FrameLayout {
 }
 
 export function savedScene(key = 'view-a'): SavedScene {
-  const layout = sceneLayout();
-  return { key, layout, version: layout.version, savedAt: 1_700_000_000_000, values: Float32Array.from([1.5, -0.5, 0]), prices: Float32Array.from([190, 410, 105]) };
+  return { key, layout: sceneLayout(), values: Float32Array.from([1.5, -0.5, 0]), prices: Float32Array.from([190, 410, 105]) };
 }
