@@ -14,7 +14,7 @@ import { warmCanvasText, sharedCanvasMeasure } from './canvasMeasure.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
 import { fitsLayout } from '../data/frameStore.ts';
-import { sceneFrame } from './sceneFrame.ts';
+import { createSavedScenePainter } from './savedScenePainter.ts';
 import type { SavedScene } from '../../engine/savedScene.ts';
 
 /**
@@ -54,37 +54,26 @@ let mismatched = 0;
 
 /**
  * The map saved at the last visit, sent by the engine worker's entry as soon as it has read it
- * (engine/scenePort.ts): painted, every tile stale, once the canvas and its size are here, unless
- * the engine's first frame came first. On a start that is well before the engine (its thread,
- * code and cache read) has a frame.
+ * (engine/scenePort.ts), painted, every tile stale, until the engine's first frame
+ * (savedScenePainter.ts). On a start that is well before the engine (its thread, code and cache
+ * read) has a frame.
  */
-let sceneKey: string | null = null;
-let savedScene: SavedScene | null = null;
-let size: { width: number; height: number } | null = null;
+const savedScene = createSavedScenePainter((frame) => {
+  mark('saved-scene');
+  started().setFrame(frame);
+});
 
 function listenForScene(port: MessagePort): void {
   port.onmessage = (event: MessageEvent<SavedScene | null>) => {
     port.close();
     mark('scene-in');
-    savedScene = event.data;
-    paintSavedScene();
+    savedScene.scene(event.data);
   };
 }
 
-function paintSavedScene(): void {
-  const scene = savedScene;
-  if (!scene || !renderer || !size || framesIn > 0 || scene.key !== sceneKey) return;
-  savedScene = null;
-  const frame = sceneFrame(scene, size.width, size.height);
-  if (!frame) return;
-  mark('saved-scene');
-  renderer.setFrame(frame);
-}
-
 const api: PaintWorkerApi = {
-  init({ canvas, options, sceneKey: key, scenePort }) {
+  init({ canvas, options, sceneKey, scenePort }) {
     mark('init');
-    sceneKey = key;
     if (scenePort) listenForScene(scenePort);
     renderer?.destroy();
     // A thread of its own: colour fades get every frame (see PAGE_COLOR_FRAME_MS).
@@ -93,12 +82,11 @@ const api: PaintWorkerApi = {
       painted?.(tiles, paintedAt);
       if (tiles > 0) warmTextOnce();
     });
-    paintSavedScene();
+    savedScene.view(sceneKey);
   },
   setFrame(frame: PaintFrame) {
     if (framesIn++ === 0) mark('first-frame-in');
-    // The engine's frames from now on: a saved map not painted by now never will be.
-    savedScene = null;
+    savedScene.frameArrived();
     const next = frame.layout ?? layout;
     // Frames are checked on the page (frameStore.ts); this guards the hand-over between layouts.
     if (!next || !fitsLayout(frame, next)) {
@@ -114,13 +102,9 @@ const api: PaintWorkerApi = {
   setOptions: (options) => started().setOptions(rendererOptions(options)),
   resize(width, height, dpr) {
     started().resize(width, height, dpr);
-    size = { width, height };
-    paintSavedScene();
+    savedScene.canvas(width, height);
   },
-  setSceneKey(key) {
-    sceneKey = key;
-    paintSavedScene();
-  },
+  setSceneKey: (key) => savedScene.view(key),
   labelBoxes: () => started().labelBoxes(),
   busy: () => started().busy(),
   takePaints: () => paints?.take() ?? [],
