@@ -7,6 +7,7 @@
 import { connectEngine } from '../engine/client.ts';
 import { engineConfigFromEnv } from '../engine/config.ts';
 import { markStartup } from './perfMarks.ts';
+import { showStartFailure, START_FAILED } from './shell/startFailure.ts';
 import { canPaintOffThread, startPaintWorker } from './heatmap/paintThread.ts';
 
 markStartup('boot');
@@ -22,5 +23,5 @@ import('./main.tsx')
   .then(({ renderApp }) => renderApp(api))
   .catch((error: unknown) => {
     console.error('could not load the app', error);
-    document.getElementById('root')?.replaceChildren('The heatmap could not be loaded. Reload the page to try again.');
+    showStartFailure(document.getElementById('root'), START_FAILED);
   });

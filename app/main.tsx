@@ -8,6 +8,7 @@ import { createFrameStore } from './data/frameStore.ts';
 import { EngineProvider } from './data/EngineContext.tsx';
 import { App } from './App.tsx';
 import { markStartup } from './perfMarks.ts';
+import { reportUncaughtErrors } from './shell/startFailure.ts';
 
 export function renderApp(api: Remote<EngineApi>): void {
   markStartup('main');
@@ -17,7 +18,7 @@ export function renderApp(api: Remote<EngineApi>): void {
   // as a transition, so the first render yields to the browser every few ms.
   setTimeout(() =>
     startTransition(() =>
-      createRoot(root).render(
+      createRoot(root, reportUncaughtErrors(root)).render(
         <StrictMode>
           <EngineProvider engine={adaptRemoteEngine(api)} store={createFrameStore()}>
             <App />
