@@ -7,10 +7,15 @@
 import { connectEngine } from '../engine/client.ts';
 import { engineConfigFromEnv } from '../engine/config.ts';
 import { markStartup } from './perfMarks.ts';
+import { parseViewUrl } from './state/viewUrl.ts';
+import { applyDocumentTheme } from './shell/documentTheme.ts';
 import { showStartFailure, START_FAILED } from './shell/startFailure.ts';
 import { canPaintOffThread, startPaintWorker } from './heatmap/paintThread.ts';
 
 markStartup('boot');
+// The static frame in index.html in the view's own colours (light theme, wallboard) from the start.
+const { state: view } = parseViewUrl(window.location.search);
+applyDocumentTheme(view.theme, view.palette, view.wallboard);
 // The engine sends the map saved at the last visit straight to the paint worker through this
 // channel, which paints it while the engine still loads (engine/scenePort.ts).
 const scenes = canPaintOffThread() ? new MessageChannel() : null;

@@ -349,6 +349,20 @@ describe('heatmap in Chromium against the real relay', () => {
     }
   });
 
+  it("shows the static frame in the view's own theme, before the app's code has loaded", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+    try {
+      await context.route(/\/assets\/main-[^/]*\.js$/, () => undefined);
+      const page = await context.newPage();
+      await page.goto(`${relay.base}/?theme=light`, { waitUntil: 'commit' });
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(244, 245, 248)');
+      expect(await page.locator('.boot-brand').isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('moves between tiles with the keyboard and opens details with Enter', async () => {
     const o = await open();
     await waitForTiles(o.page, 450);
