@@ -73,7 +73,7 @@ describe('beginCacheRead(factory)', () => {
     const store = await openStore({ factory, log: () => undefined });
     await store.saveScene(scene);
     store.close();
-    expect(await beginCacheRead(factory).scene).toEqual(scene);
+    expect(await beginCacheRead(factory).readScene()).toEqual(scene);
   });
 
   it('discards an unusable saved map, reports why through the store, and keeps the snapshot', async () => {
@@ -84,7 +84,7 @@ describe('beginCacheRead(factory)', () => {
     await store.saveScene({ ...scene, layout: { ...scene.layout, x: Float32Array.from([1]) } });
     store.close();
     const read = beginCacheRead(factory);
-    expect(await read.scene).toBeNull();
+    expect(await read.readScene()).toBeNull();
     const logs: string[] = [];
     const taken = await openStore({ factory, early: read, log: (m, f) => logs.push(`${m} ${JSON.stringify(f ?? {})}`) });
     cleanup.push(() => taken.close());
@@ -92,7 +92,7 @@ describe('beginCacheRead(factory)', () => {
     expect(await taken.loadSnapshot()).toEqual(snapshot);
     // Deleted: the next start finds none and says nothing.
     taken.close();
-    expect(await beginCacheRead(factory).scene).toBeNull();
+    expect(await beginCacheRead(factory).readScene()).toBeNull();
   });
 
   it('without IndexedDB gives an unavailable store and says so', async () => {

@@ -22,6 +22,8 @@ export interface SceneSaver {
 
 export function createSceneSaver(o: { throttle: (run: () => Promise<void>) => Throttle; store: () => Store | null }): SceneSaver {
   let shown: SavedScene | null = null;
+  /** The key of the view last noted: frames come many times a second, the view changes rarely. */
+  let keyed: { view: View; key: string } | null = null;
   const save = o.throttle(async () => {
     const store = o.store();
     const scene = shown;
@@ -31,7 +33,8 @@ export function createSceneSaver(o: { throttle: (run: () => Promise<void>) => Th
   return {
     note(view, frame) {
       if (frame.layout.symbols.length === 0) return;
-      shown = { key: sceneKeyOf(view), layout: frame.layout, values: frame.values.slice(), prices: frame.prices.slice() };
+      if (keyed?.view !== view) keyed = { view, key: sceneKeyOf(view) };
+      shown = { key: keyed.key, layout: frame.layout, values: frame.values.slice(), prices: frame.prices.slice() };
       save.request();
     },
     flush: () => save.flush(),

@@ -150,7 +150,7 @@ describe('openStore(options)', () => {
     // Not tried again this session, even with room again; the old one is gone, the snapshot kept.
     expect(await store.saveScene(savedScene('view-c'))).toBe(false);
     expect(logs.join('\n')).toContain('the saved map is dropped for this session');
-    expect(await beginCacheRead(factory).scene).toBeNull();
+    expect(await beginCacheRead(factory).readScene()).toBeNull();
     expect(await store.loadSnapshot()).toEqual(snapshot);
   });
 

@@ -16,7 +16,7 @@ const cacheRead = beginCacheRead(typeof indexedDB === 'undefined' ? undefined : 
 // it is read, while the engine's chunk still loads.
 const inbox = holdMessages(self as unknown as Endpoint, (data) => {
   if (!isScenePortMessage(data)) return false;
-  sendSavedScene(cacheRead.scene, data.port)
+  sendSavedScene(cacheRead.readScene(), data.port)
     .then(() => performance.mark('engine:scene-sent'))
     .catch((error: unknown) => console.warn('the saved map could not be sent to the paint worker', error));
   return true;

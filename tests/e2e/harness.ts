@@ -184,3 +184,31 @@ export async function pollPage<T, A>(page: Page, fn: (arg: A) => Promise<T>, arg
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * What the engine's database (read from the page) holds under `key` in its `snapshot` store: null
+ * when nothing (or no database yet), else how many quotes the record has (0 for a record without).
+ */
+export function engineRecord(page: Page, key: string): Promise<{ quotes: number } | null> {
+  return page.evaluate(async (k) => {
+    const name = 'live-market-heatmap-engine';
+    // Opening a database that is not there would create it, empty, under the engine's feet.
+    if (!(await indexedDB.databases()).some((d) => d.name === name)) return null;
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('snapshot')) return null;
+      const value = await new Promise<{ quotes?: unknown[] } | undefined>((ok, fail) => {
+        const q = db.transaction('snapshot').objectStore('snapshot').get(k);
+        q.onsuccess = () => ok(q.result as { quotes?: unknown[] } | undefined);
+        q.onerror = () => fail(q.error);
+      });
+      return value === undefined ? null : { quotes: value.quotes?.length ?? 0 };
+    } finally {
+      db.close();
+    }
+  }, key);
+}

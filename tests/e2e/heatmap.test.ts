@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { StocksResponseSchema, type Quote } from '../../relay/protocol.ts';
-import { ensureAppBuild, launchBrowser, openApp, pollPage, screenshot, startE2eRelay, tileSymbols, waitForTiles, type E2eRelay, type OpenedPage } from './harness.ts';
+import { engineRecord, ensureAppBuild, launchBrowser, openApp, pollPage, screenshot, startE2eRelay, tileSymbols, waitForTiles, type E2eRelay, type OpenedPage } from './harness.ts';
 
 let relay: E2eRelay;
 let browser: Browser;
@@ -260,24 +260,7 @@ describe('heatmap in Chromium against the real relay', () => {
       await page.goto(relay.base);
       const count = await waitForTiles(page, 450);
       // The engine saves the map it shows (throttled): wait until its database holds one.
-      await pollPage(page, async () => {
-        const db = await new Promise<IDBDatabase>((ok, fail) => {
-          const r = indexedDB.open('live-market-heatmap-engine');
-          r.onsuccess = () => ok(r.result);
-          r.onerror = () => fail(r.error);
-        });
-        try {
-          if (!db.objectStoreNames.contains('snapshot')) return false;
-          const scene = await new Promise<unknown>((ok, fail) => {
-            const q = db.transaction('snapshot').objectStore('snapshot').get('scene');
-            q.onsuccess = () => ok(q.result);
-            q.onerror = () => fail(q.error);
-          });
-          return scene !== undefined;
-        } finally {
-          db.close();
-        }
-      }, null, 'the saved map', 10_000);
+      await expect.poll(() => engineRecord(page, 'scene'), { timeout: 10_000, interval: 50 }).not.toBeNull();
 
       let held = 0;
       let release = () => {};

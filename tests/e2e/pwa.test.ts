@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../relay/config.ts';
 import { startRelay, type RunningRelay } from '../../relay/relay.ts';
-import { APP_DIR, CHROMIUM_ARGS, ROOT, ensureAppBuild, screenshot, tileSymbols, waitForTiles } from './harness.ts';
+import { APP_DIR, CHROMIUM_ARGS, ROOT, engineRecord, ensureAppBuild, screenshot, tileSymbols, waitForTiles } from './harness.ts';
 import { startForwarder, type Forwarder } from './proxy.ts';
 
 let forwarder: Forwarder;
@@ -114,32 +114,7 @@ describe('PWA', () => {
   it('opens offline from the cache with the relay stopped: last heatmap, stale markers, offline banner; filters still work', async () => {
     // Wait until the engine has persisted the live snapshot (the first save is immediate once its
     // store is open, later ones every 10 s): read the database itself rather than guess a delay.
-    await expect
-      .poll(
-        () =>
-          page.evaluate(async () => {
-            const name = 'live-market-heatmap-engine';
-            if (!(await indexedDB.databases()).some((d) => d.name === name)) return 0;
-            const db = await new Promise<IDBDatabase>((ok, fail) => {
-              const r = indexedDB.open(name);
-              r.onsuccess = () => ok(r.result);
-              r.onerror = () => fail(r.error);
-            });
-            try {
-              if (!db.objectStoreNames.contains('snapshot')) return 0;
-              const snap = await new Promise<{ quotes?: unknown[] } | undefined>((ok, fail) => {
-                const q = db.transaction('snapshot').objectStore('snapshot').get('last');
-                q.onsuccess = () => ok(q.result as { quotes?: unknown[] } | undefined);
-                q.onerror = () => fail(q.error);
-              });
-              return snap?.quotes?.length ?? 0;
-            } finally {
-              db.close();
-            }
-          }),
-        { timeout: 20_000, interval: 250 },
-      )
-      .toBeGreaterThanOrEqual(450);
+    await expect.poll(async () => (await engineRecord(page, 'last'))?.quotes ?? 0, { timeout: 20_000, interval: 250 }).toBeGreaterThanOrEqual(450);
     const before = await tileSymbols(page);
     for (const relay of relays.splice(0)) await relay.stop();
     forwarder.target(null);
