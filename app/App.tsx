@@ -8,7 +8,6 @@ import { useViewState } from './state/useViewState.ts';
 import { toEngineView, DEFAULT_VIEW_STATE } from './state/viewState.ts';
 import { useMediaQuery } from './state/useMediaQuery.ts';
 import { useEngineView } from './data/useEngineView.ts';
-import { sceneKeyOf } from '../engine/savedScene.ts';
 import { createColorScale } from './color/colorScale.ts';
 import { Heatmap } from './heatmap/Heatmap.tsx';
 import { LABEL_SIZES, WALLBOARD_LABEL_SIZES } from './heatmap/labelSizes.ts';
@@ -38,8 +37,6 @@ export function App() {
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [mapPainted, setMapPainted] = useState(false);
   const view = useMemo(() => (size ? toEngineView(state, size) : null), [state, size]);
-  // Known before the map has a size: the paint worker needs it to paint the last map saved for it.
-  const sceneKey = useMemo(() => sceneKeyOf(toEngineView(state, { width: 0, height: 0 })), [state]);
   useEngineView(view);
   const scale = useMemo(() => createColorScale(state.palette, state.domain), [state.palette, state.domain]);
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
@@ -104,7 +101,6 @@ export function App() {
               palette={state.palette}
               labelSizes={state.wallboard ? WALLBOARD_LABEL_SIZES : LABEL_SIZES}
               reducedMotion={reducedMotion}
-              sceneKey={sceneKey}
               active={active}
               selected={selected}
               focusRequest={focusRequest}

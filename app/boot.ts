@@ -10,18 +10,18 @@ import { markStartup } from './perfMarks.ts';
 import { parseViewUrl } from './state/viewUrl.ts';
 import { applyDocumentTheme } from './shell/documentTheme.ts';
 import { showStartFailure, START_FAILED } from './shell/startFailure.ts';
-import { canPaintOffThread, startPaintWorker } from './heatmap/paintThread.ts';
+import { startPaintWorker } from './heatmap/paintThread.ts';
+import { showSavedMap } from './heatmap/savedMap.ts';
 
 markStartup('boot');
 // The static frame in index.html in the view's own colours (light theme, wallboard) from the start.
 const { state: view } = parseViewUrl(window.location.search);
 applyDocumentTheme(view.theme, view.palette, view.wallboard);
-// The engine sends the map saved at the last visit straight to the paint worker through this
-// channel, which paints it while the engine still loads (engine/scenePort.ts).
-const scenes = canPaintOffThread() ? new MessageChannel() : null;
-const { api } = connectEngine(undefined, scenes?.port1);
+// The map saved at the last visit, painted by this thread in its old place while the rest loads.
+showSavedMap(view);
+const { api } = connectEngine();
 // The map's painter too: its thread starts and loads while the app bundle does.
-startPaintWorker(scenes?.port2);
+startPaintWorker();
 api.start(engineConfigFromEnv(import.meta.env, window.location)).catch((error: unknown) => console.error('engine start failed', error));
 
 import('./main.tsx')

@@ -7,7 +7,6 @@ import { beginCacheRead } from './cacheRead.ts';
 import { openStore, type Store } from './store.ts';
 import { DB_NAME, DB_VERSION } from './storeOpen.ts';
 import { feedOk, threeQuotes, T0 } from './test/fixtures.ts';
-import { savedScene } from './test/scenes.ts';
 
 const snapshot: CachedSnapshot = { seq: 7, saved_at: T0, feed: feedOk, quotes: threeQuotes };
 
@@ -65,34 +64,6 @@ describe('beginCacheRead(factory)', () => {
     const { store, logs, states } = await openAfterEarlyRead(factory);
     expect([store.state, states]).toEqual(['rebuilt', ['rebuilt']]);
     expect(logs.join('\n')).toContain('foreign database (marker: null)');
-  });
-
-  it('reads the saved map as well, checked: a usable one comes back whole', async () => {
-    const factory = new IDBFactory();
-    const scene = savedScene();
-    const store = await openStore({ factory, log: () => undefined });
-    await store.saveScene(scene);
-    store.close();
-    expect(await beginCacheRead(factory).readScene()).toEqual(scene);
-  });
-
-  it('discards an unusable saved map, reports why through the store, and keeps the snapshot', async () => {
-    const factory = new IDBFactory();
-    await seed(factory, snapshot);
-    const scene = savedScene();
-    const store = await openStore({ factory, log: () => undefined });
-    await store.saveScene({ ...scene, layout: { ...scene.layout, x: Float32Array.from([1]) } });
-    store.close();
-    const read = beginCacheRead(factory);
-    expect(await read.readScene()).toBeNull();
-    const logs: string[] = [];
-    const taken = await openStore({ factory, early: read, log: (m, f) => logs.push(`${m} ${JSON.stringify(f ?? {})}`) });
-    cleanup.push(() => taken.close());
-    expect(logs).toEqual(['discarding the saved map {"reason":"layout rectangles are not 3 finite, non-negative floats"}']);
-    expect(await taken.loadSnapshot()).toEqual(snapshot);
-    // Deleted: the next start finds none and says nothing.
-    taken.close();
-    expect(await beginCacheRead(factory).readScene()).toBeNull();
   });
 
   it('without IndexedDB gives an unavailable store and says so', async () => {

@@ -7,7 +7,6 @@
  */
 import type { StorageState } from './api.ts';
 import { openDatabase, DB_NAME, SNAPSHOT_KEY, type Opened } from './storeOpen.ts';
-import { readSavedScene, type SavedScene } from './savedScene.ts';
 
 export interface StoreHooks {
   log(message: string, fields?: Record<string, unknown>): void;
@@ -23,11 +22,6 @@ export interface EarlyRead {
 export interface CacheRead {
   /** Replays what was logged and reported so far into `hooks`, routes later reports there, and waits for the read. */
   take(hooks: StoreHooks): Promise<EarlyRead>;
-  /**
-   * The map saved at the last visit (savedScene.ts), checked; null when there is none or it is
-   * unusable. Read on the first call only: a page that paints on its own thread has no use for it.
-   */
-  readScene(): Promise<SavedScene | null>;
 }
 
 /** Opens the engine's database and reads the snapshot now; `take` hands both to the store. */
@@ -43,15 +37,7 @@ export function beginCacheRead(factory: IDBFactory | undefined, name = DB_NAME):
     opened,
     snapshot: opened ? await opened.db.get('snapshot', SNAPSHOT_KEY).catch(() => undefined) : undefined,
   }));
-  let scene: Promise<SavedScene | null> | null = null;
   return {
-    readScene: () =>
-      (scene ??= opening
-        .then((opened) => (opened ? readSavedScene(opened.db, hooks.log) : null))
-        .catch((error: unknown) => {
-          hooks.log('could not read the saved map', { error: String(error) });
-          return null;
-        })),
     take(into) {
       target = into;
       for (const replay of held.splice(0)) replay(into);

@@ -4,7 +4,6 @@
  */
 import { releaseProxy, wrap, type Endpoint, type Remote } from 'comlink';
 import type { EngineApi } from './api.ts';
-import { scenePortMessage } from './scenePort.ts';
 
 export interface EngineWorker extends Endpoint {
   terminate(): void;
@@ -23,13 +22,9 @@ function startWorker(): EngineWorker {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 }
 
-/**
- * Starts the engine worker; tests pass their own endpoint instead of a Worker. `scenePort` is the
- * engine's end of the channel to the paint worker (scenePort.ts).
- */
-export function connectEngine(createWorker: () => EngineWorker = startWorker, scenePort?: MessagePort): EngineConnection {
+/** Starts the engine worker; tests pass their own endpoint instead of a Worker. */
+export function connectEngine(createWorker: () => EngineWorker = startWorker): EngineConnection {
   const worker = createWorker();
-  if (scenePort) worker.postMessage(scenePortMessage(scenePort), [scenePort]);
   const api = wrap<EngineApi>(worker);
   let terminated = false;
   return {

@@ -56,20 +56,4 @@ describe('holdMessages(scope)', () => {
     expose({ start: (n: number) => n + 1 }, inbox);
     expect(await answer).toBe(42);
   });
-
-  it('takes the messages `consume` claims at once, and holds only the rest', async () => {
-    const { page, worker } = channel();
-    const taken: unknown[] = [];
-    const inbox = holdMessages(worker, (data) => data === 'scene-port' && taken.push(data) > 0);
-    page.postMessage('start');
-    page.postMessage('scene-port');
-    await tick();
-    expect(taken).toEqual(['scene-port']);
-    const got: unknown[] = [];
-    inbox.addEventListener('message', (e) => got.push((e as MessageEvent).data));
-    page.postMessage('scene-port');
-    page.postMessage('subscribe');
-    await tick();
-    expect([taken, got]).toEqual([['scene-port', 'scene-port'], ['start', 'subscribe']]);
-  });
 });

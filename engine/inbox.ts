@@ -8,15 +8,11 @@ import type { Endpoint } from 'comlink';
 
 type Listener = EventListenerOrEventListenerObject;
 
-/**
- * An endpoint over `scope` that keeps every message until the first listener comes, then replays
- * them in order. A message `consume` returns true for is taken at once and never passed on.
- */
-export function holdMessages(scope: Endpoint, consume: (data: unknown) => boolean = () => false): Endpoint {
+/** An endpoint over `scope` that keeps every message until the first listener comes, then replays them in order. */
+export function holdMessages(scope: Endpoint): Endpoint {
   const held: Event[] = [];
   const listeners = new Set<Listener>();
   scope.addEventListener('message', (event) => {
-    if (consume((event as MessageEvent).data)) return;
     if (listeners.size === 0) held.push(event);
     else for (const listener of listeners) deliver(listener, event);
   });

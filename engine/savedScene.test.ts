@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW } from './api.ts';
-import { checkSavedScene, readSavedScene, sceneKeyOf, SCENE_RECORD, type SceneDb } from './savedScene.ts';
+import { checkSavedScene, sceneKeyOf } from './savedScene.ts';
 import { savedScene, sceneLayout } from './test/scenes.ts';
-
-/** An in-memory stand-in for the database's snapshot store. */
-function memoryDb(records: Record<string, unknown>): SceneDb & { records: Record<string, unknown> } {
-  return {
-    records,
-    get: async (store, key) => (store === SCENE_RECORD.store ? records[key] : undefined),
-    delete: async (store, key) => void (store === SCENE_RECORD.store && delete records[key]),
-  };
-}
 
 describe('sceneKeyOf(view)', () => {
   it('names the view without its size', () => {
@@ -43,27 +34,5 @@ describe('checkSavedScene(value)', () => {
     ['no values', { ...savedScene(), values: undefined }, 'values or prices are not 3 floats'],
   ])('rejects %s with a reason', (_what, value, reason) => {
     expect(checkSavedScene(value)).toEqual({ ok: false, reason });
-  });
-});
-
-describe('readSavedScene(db, log)', () => {
-  it('reads back a saved scene', async () => {
-    const logs: string[] = [];
-    expect(await readSavedScene(memoryDb({ [SCENE_RECORD.key]: savedScene() }), (m) => logs.push(m))).toEqual(savedScene());
-    expect(logs).toEqual([]);
-  });
-
-  it('reads nothing when none was saved, and leaves the snapshot alone', async () => {
-    const db = memoryDb({ last: { seq: 1 } });
-    expect(await readSavedScene(db, () => undefined)).toBeNull();
-    expect(db.records).toEqual({ last: { seq: 1 } });
-  });
-
-  it('discards an unusable scene, deleting it (not the snapshot) and logging why', async () => {
-    const db = memoryDb({ last: { seq: 1 }, [SCENE_RECORD.key]: { ...savedScene(), values: Float32Array.from([1]) } });
-    const logs: string[] = [];
-    expect(await readSavedScene(db, (m, f) => logs.push(`${m} ${JSON.stringify(f)}`))).toBeNull();
-    expect(logs).toEqual(['discarding the saved map {"reason":"values or prices are not 3 floats"}']);
-    expect(db.records).toEqual({ last: { seq: 1 } });
   });
 });

@@ -1,17 +1,18 @@
 /**
  * The last map the engine sent, kept for the next start: its layout, the view it shows and the
  * tile values, as one record (so two tabs saving in turn never leave one's layout with the
- * other's values). The worker's entry reads it before the engine's code has loaded and hands it
- * straight to the paint worker (scenePort.ts), which paints it, every tile stale, until the
- * engine's first frame replaces it. The snapshot stays the source of truth; this is only what was
- * last on the screen, so a start shows the map in the time the engine needs to load.
+ * other's values). The page reads it at its next start (sceneRead.ts) and paints it, every tile
+ * stale, before the engine or the paint worker have loaded (app/heatmap/savedMap.ts), until the
+ * live map replaces it. The snapshot stays the source of truth; this is only what was last on the
+ * screen, so a start shows the map in the time the rest of the app needs to load.
  *
  * It sits beside the snapshot in the `snapshot` store under its own key: a new store would need a
  * database version, and an older build (a rollback, a tab still on the previous service worker)
  * that meets a newer version deletes the whole database.
  *
- * What comes back from IndexedDB is checked field by field (no zod: this runs in the worker's
- * small entry, before the engine's chunk, where zod's start-up cost would be on the way).
+ * What comes back from IndexedDB is checked field by field (no zod: this runs on the page at
+ * boot, before the app's chunks, where zod's start-up cost would be on the way). A bad record is
+ * not painted, and the engine overwrites it at its next save.
  */
 import type { FrameLayout, GroupBox, View } from './api.ts';
 
@@ -44,7 +45,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_NAME;
 const isNames = (v: unknown, n: number): v is string[] => Array.isArray(v) && v.length === n && v.every(isName);
-const isFloats = (v: unknown, n: number): v is Float32Array => v instanceof Float32Array && v.length === n;
+/** By its tag, not instanceof: a record cloned in another realm (a test's fake database) holds another realm's arrays. */
+const isFloats = (v: unknown, n: number): v is Float32Array => Object.prototype.toString.call(v) === '[object Float32Array]' && (v as Float32Array).length === n;
 /** Rectangles are on the map: finite and not negative. */
 const isExtents = (v: unknown, n: number): v is Float32Array => isFloats(v, n) && v.every((x) => Number.isFinite(x) && x >= 0);
 
@@ -72,24 +74,4 @@ export function checkSavedScene(value: unknown): Checked<SavedScene> {
   if (!Array.isArray(layout.groups) || layout.groups.length > n * 2 || !layout.groups.every(isGroup)) return { ok: false, reason: 'layout has a malformed group' };
   if (!isFloats(value.values, n) || !isFloats(value.prices, n)) return { ok: false, reason: `values or prices are not ${n} floats` };
   return { ok: true, value: value as unknown as SavedScene };
-}
-
-/** The little of idb's database reading the scene needs. */
-export interface SceneDb {
-  get(store: string, key: string): Promise<unknown>;
-  delete(store: string, key: string): Promise<unknown>;
-}
-
-/**
- * Reads the saved scene. Anything unusable is deleted, with the reason logged, and reads as none:
- * the engine saves a new one from its next frames.
- */
-export async function readSavedScene(db: SceneDb, log: (message: string, fields?: Record<string, unknown>) => void): Promise<SavedScene | null> {
-  const stored = await db.get(SCENE_RECORD.store, SCENE_RECORD.key);
-  if (stored === undefined) return null;
-  const scene = checkSavedScene(stored);
-  if (scene.ok) return scene.value;
-  log('discarding the saved map', { reason: scene.reason });
-  await db.delete(SCENE_RECORD.store, SCENE_RECORD.key);
-  return null;
 }

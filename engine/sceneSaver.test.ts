@@ -2,13 +2,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_VIEW, type View } from './api.ts';
-import { beginCacheRead } from './cacheRead.ts';
 import { sceneKeyOf } from './savedScene.ts';
 import { createSceneSaver } from './sceneSaver.ts';
 import { openStore, type Store } from './store.ts';
 import { createThrottle } from './throttle.ts';
 import type { Timers } from './timers.ts';
-import { sceneLayout } from './test/scenes.ts';
+import { readBackScene, sceneLayout } from './test/scenes.ts';
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -66,7 +65,7 @@ describe('createSceneSaver(options)', () => {
     // The transport may take the frame's arrays away once it is sent: what was noted is a copy.
     sent.values.fill(0);
     await clock.advance(0);
-    const read = await beginCacheRead(factory).readScene();
+    const read = await readBackScene(factory);
     expect(read?.key).toBe(sceneKeyOf(view));
     expect(read?.layout.symbols).toEqual(['AAPL', 'MSFT', 'XOM']);
     expect([...read!.values]).toEqual([1, 2, 3]);
@@ -85,7 +84,7 @@ describe('createSceneSaver(options)', () => {
     saver.note({ ...view, sectors: ['Energy'] }, frame(5, [4, 4, 4]));
     await saver.flush();
     expect(saved).toEqual([[1, 1, 1], [3, 3, 3], [4, 4, 4]]);
-    const read = await beginCacheRead(factory).readScene();
+    const read = await readBackScene(factory);
     expect([read?.key, read?.layout.version]).toEqual([sceneKeyOf({ ...view, sectors: ['Energy'] }), 5]);
   });
 
@@ -96,6 +95,6 @@ describe('createSceneSaver(options)', () => {
     const empty = { ...sceneLayout(6), symbols: [], names: [], x: new Float32Array(0), y: new Float32Array(0), w: new Float32Array(0), h: new Float32Array(0) };
     saver.note({ ...view, search: 'nothing matches' }, { layout: empty, values: new Float32Array(0), prices: new Float32Array(0) });
     await saver.flush();
-    expect((await beginCacheRead(factory).readScene())?.key).toBe(sceneKeyOf(view));
+    expect((await readBackScene(factory))?.key).toBe(sceneKeyOf(view));
   });
 });

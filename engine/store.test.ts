@@ -7,8 +7,7 @@ import { openStore, type Store } from './store.ts';
 import { APP_MARKER, DB_NAME, DB_VERSION, MIGRATIONS } from './storeOpen.ts';
 import { feedOk, threeQuotes, T0 } from './test/fixtures.ts';
 import { installQuota } from './test/quota.ts';
-import { savedScene } from './test/scenes.ts';
-import { beginCacheRead } from './cacheRead.ts';
+import { readBackScene, savedScene } from './test/scenes.ts';
 
 const snapshot: CachedSnapshot = { seq: 7, saved_at: T0, feed: feedOk, quotes: threeQuotes };
 const row = (symbol: string, price = 10) => ({ symbol, t: [T0, T0 + 60_000], price: [price, price + 1] });
@@ -150,7 +149,7 @@ describe('openStore(options)', () => {
     // Not tried again this session, even with room again; the old one is gone, the snapshot kept.
     expect(await store.saveScene(savedScene('view-c'))).toBe(false);
     expect(logs.join('\n')).toContain('the saved map is dropped for this session');
-    expect(await beginCacheRead(factory).readScene()).toBeNull();
+    expect(await readBackScene(factory)).toBeNull();
     expect(await store.loadSnapshot()).toEqual(snapshot);
   });
 

@@ -22,8 +22,6 @@ export interface HeatmapProps {
   palette: PaletteId;
   labelSizes: LabelSizes;
   reducedMotion: boolean;
-  /** Names the view shown (engine/savedScene.ts), so a map saved for it at the last visit can be painted at this start. */
-  sceneKey: string;
   active: string | null;
   selected: string | null;
   focusRequest: number;
@@ -51,7 +49,7 @@ export function Heatmap(props: HeatmapProps) {
     },
     [onResize],
   );
-  const { rendererRef, canvasKey } = useHeatmapRenderer(containerRef, canvasRef, options, props.sceneKey, handleResize, props.onMapPainted);
+  const { rendererRef, canvasKey } = useHeatmapRenderer(containerRef, canvasRef, options, handleResize, props.onMapPainted);
   const { readout, cursor, handlers } = usePointerTiles(rendererRef, {
     openDetail: props.onOpenDetail,
     zoom: props.onZoom,

@@ -34,8 +34,6 @@ export interface MapRenderer {
   setFrame(frame: RenderFrame): void;
   setOptions(options: RendererOptions): void;
   resize(width: number, height: number, dpr: number): void;
-  /** The view now shown changed: the paint worker paints a saved map (engine/savedScene.ts) only for it. */
-  setSceneKey(key: string): void;
   /**
    * Called when a paint changed the number of tiles on the canvas, with when that paint finished
    * (ms since the epoch; from the paint worker the call itself comes a message later).
@@ -52,9 +50,8 @@ export interface MapRenderer {
   destroy(): void;
 }
 
-/** `sceneKey` names the view shown (savedScene.ts). */
-export function createMapRenderer(canvas: HTMLCanvasElement, options: RendererOptions, sceneKey: string): MapRenderer {
-  return canPaintOffThread() ? workerRenderer(canvas, options, sceneKey) : pageRenderer(canvas, options);
+export function createMapRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
+  return canPaintOffThread() ? workerRenderer(canvas, options) : pageRenderer(canvas, options);
 }
 
 /** Hit-testing on the layout of the last frame given (the tiles' target rectangles). */
@@ -110,7 +107,6 @@ function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapR
       if (renderer) renderer.resize(width, height, dpr);
       else latest = { ...latest, size: [width, height, dpr] };
     },
-    setSceneKey: () => undefined,
     hitModel: () => hits.model(),
     probe: {
       labels: () => when((r) => r.labelBoxes(), []),
@@ -137,17 +133,15 @@ function hitModelOf(layout: FrameLayout): HitModel {
   return { symbols: layout.symbols, to: { x: layout.x, y: layout.y, w: layout.w, h: layout.h }, groups: layout.groups.map((box) => ({ box })) };
 }
 
-function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions, sceneKey: string): MapRenderer {
+function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
   const thread = paintThreadFor(canvas);
   const { api } = thread;
   const failed = (what: string) => (error: unknown) => console.error(`paint worker: ${what} failed`, error);
   if (thread.fresh) {
     const offscreen = canvas.transferControlToOffscreen();
-    const port = thread.scenePort;
-    api.init(transfer({ canvas: offscreen, options: paintOptions(options), sceneKey, scenePort: port }, port ? [offscreen, port] : [offscreen])).catch(failed('init'));
+    api.init(transfer({ canvas: offscreen, options: paintOptions(options) }, [offscreen])).catch(failed('init'));
   } else {
     api.setOptions(paintOptions(options)).catch(failed('setOptions'));
-    api.setSceneKey(sceneKey).catch(failed('setSceneKey'));
   }
   /** The layout version the worker has; frames carry their layout only when it differs. */
   let sentVersion: number | null = null;
@@ -164,7 +158,6 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions, sce
     },
     setOptions: (next) => void api.setOptions(paintOptions(next)).catch(failed('setOptions')),
     resize: (width, height, dpr) => void api.resize(width, height, dpr).catch(failed('resize')),
-    setSceneKey: (key) => void api.setSceneKey(key).catch(failed('setSceneKey')),
     hitModel: () => hits.model(),
     probe: {
       labels: () => api.labelBoxes(),

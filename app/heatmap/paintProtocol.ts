@@ -20,10 +20,6 @@ export interface PaintOptions {
 export interface PaintStart {
   canvas: OffscreenCanvas;
   options: PaintOptions;
-  /** The view the page shows (engine/savedScene.ts `sceneKeyOf`): a saved map is painted only for it. */
-  sceneKey: string;
-  /** Where the engine sends the map saved at the last visit (engine/scenePort.ts), when this worker was started early. */
-  scenePort: MessagePort | null;
 }
 
 /** One engine frame as the painter needs it; `layout` is null when the worker already has it. */
@@ -37,8 +33,6 @@ export interface PaintFrame {
 export interface PaintWorkerApi {
   /** Takes over the page's canvas (transferred); must come first. */
   init(start: PaintStart): void;
-  /** The view the page shows changed: only a saved map for this view may be painted. */
-  setSceneKey(key: string): void;
   setFrame(frame: PaintFrame): void;
   /** Calls `listener` after each paint that changed the tile count (see paintLog.ts). */
   onPainted(listener: (tiles: number, paintedAt: number) => void): void;

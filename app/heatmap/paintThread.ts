@@ -12,8 +12,6 @@ export interface PaintThread {
   api: Remote<PaintWorkerApi>;
   /** True the first time: the canvas still has to be handed over (`init`). */
   fresh: boolean;
-  /** The paint worker's end of the channel the engine sends the saved map through (engine/scenePort.ts); only with `fresh`. */
-  scenePort: MessagePort | null;
   /** Calls `listener` if the worker fails (its script does not load, or it dies). */
   onFailure(listener: (reason: string) => void): void;
   release(): void;
@@ -25,7 +23,7 @@ interface Session {
   closing: ReturnType<typeof setTimeout> | null;
 }
 
-let early: { worker: Worker; scenePort: MessagePort | null } | null = null;
+let early: Worker | null = null;
 /** Set once a paint worker has failed: from then on this page paints on its own thread. */
 let broken = false;
 const sessions = new WeakMap<HTMLCanvasElement, Session>();
@@ -54,22 +52,17 @@ function spawn(): Worker {
   return worker;
 }
 
-/**
- * Starts the paint worker ahead of the map (does nothing where it cannot be used). `scenePort`
- * is its end of the engine's scene channel, handed over with the canvas.
- */
-export function startPaintWorker(scenePort: MessagePort | null = null): void {
-  if (!early && canPaintOffThread()) early = { worker: spawn(), scenePort };
+/** Starts the paint worker ahead of the map (does nothing where it cannot be used). */
+export function startPaintWorker(): void {
+  if (!early && canPaintOffThread()) early = spawn();
 }
 
 /** The paint worker for `canvas`: the one started early, or the one it already has. */
 export function paintThreadFor(canvas: HTMLCanvasElement): PaintThread {
   let session = sessions.get(canvas);
   const fresh = !session;
-  let scenePort: MessagePort | null = null;
   if (!session) {
-    const worker = early?.worker ?? spawn();
-    scenePort = early?.scenePort ?? null;
+    const worker = early ?? spawn();
     early = null;
     session = { worker, api: wrap<PaintWorkerApi>(worker), closing: null };
     sessions.set(canvas, session);
@@ -80,7 +73,6 @@ export function paintThreadFor(canvas: HTMLCanvasElement): PaintThread {
   return {
     api: current.api,
     fresh,
-    scenePort,
     onFailure(listener) {
       failureListeners.set(current.worker, listener);
       const reason = failures.get(current.worker);

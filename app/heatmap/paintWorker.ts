@@ -14,8 +14,6 @@ import { warmCanvasText, sharedCanvasMeasure } from './canvasMeasure.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
 import { fitsLayout } from '../data/frameStore.ts';
-import { createSavedScenePainter } from './savedScenePainter.ts';
-import type { SavedScene } from '../../engine/savedScene.ts';
 
 /**
  * The one-time text set-up (font matching, character widths), started once the first map is on the
@@ -52,29 +50,9 @@ mark('loaded');
 let framesIn = 0;
 let mismatched = 0;
 
-/**
- * The map saved at the last visit, sent by the engine worker's entry as soon as it has read it
- * (engine/scenePort.ts), painted, every tile stale, until the engine's first frame
- * (savedScenePainter.ts). On a start that is well before the engine (its thread, code and cache
- * read) has a frame.
- */
-const savedScene = createSavedScenePainter((frame) => {
-  mark('saved-scene');
-  started().setFrame(frame);
-});
-
-function listenForScene(port: MessagePort): void {
-  port.onmessage = (event: MessageEvent<SavedScene | null>) => {
-    port.close();
-    mark('scene-in');
-    savedScene.scene(event.data);
-  };
-}
-
 const api: PaintWorkerApi = {
-  init({ canvas, options, sceneKey, scenePort }) {
+  init({ canvas, options }) {
     mark('init');
-    if (scenePort) listenForScene(scenePort);
     renderer?.destroy();
     // A thread of its own: colour fades get every frame (see PAGE_COLOR_FRAME_MS).
     renderer = createHeatmapRenderer(canvas, rendererOptions(options), 0);
@@ -82,11 +60,9 @@ const api: PaintWorkerApi = {
       painted?.(tiles, paintedAt);
       if (tiles > 0) warmTextOnce();
     });
-    savedScene.view(sceneKey);
   },
   setFrame(frame: PaintFrame) {
     if (framesIn++ === 0) mark('first-frame-in');
-    savedScene.frameArrived();
     const next = frame.layout ?? layout;
     // Frames are checked on the page (frameStore.ts); this guards the hand-over between layouts.
     if (!next || !fitsLayout(frame, next)) {
@@ -102,9 +78,7 @@ const api: PaintWorkerApi = {
   setOptions: (options) => started().setOptions(rendererOptions(options)),
   resize(width, height, dpr) {
     started().resize(width, height, dpr);
-    savedScene.canvas(width, height);
   },
-  setSceneKey: (key) => savedScene.view(key),
   labelBoxes: () => started().labelBoxes(),
   busy: () => started().busy(),
   takePaints: () => paints?.take() ?? [],

@@ -10,12 +10,13 @@ import type { RendererOptions } from './renderer.ts';
 import { createMapRenderer, type MapRenderer } from './mapRenderer.ts';
 import { installProbe } from './probe.ts';
 import { markStartup } from '../perfMarks.ts';
+import { adoptSavedMap, endSavedMap } from './savedMap.ts';
+import { rememberMapPlace } from './mapPlace.ts';
 
 export function useHeatmapRenderer(
   containerRef: RefObject<HTMLDivElement | null>,
   canvasRef: RefObject<HTMLCanvasElement | null>,
   options: RendererOptions,
-  sceneKey: string,
   onResize: (size: { width: number; height: number }) => void,
   onMapPainted?: (painted: boolean) => void,
 ): { rendererRef: RefObject<MapRenderer | null>; canvasKey: number } {
@@ -24,7 +25,6 @@ export function useHeatmapRenderer(
   /** Bumped when the painter fails: the caller keys its canvas on it, so a new one is mounted. */
   const [canvasKey, setCanvasKey] = useState(0);
   const optionsRef = useRef(options);
-  const sceneKeyRef = useRef(sceneKey);
   const onResizeRef = useRef(onResize);
   const onMapPaintedRef = useRef(onMapPainted);
   useLayoutEffect(() => {
@@ -39,7 +39,7 @@ export function useHeatmapRenderer(
     const canvas = canvasRef.current;
     if (!container || !canvas) return;
     markStartup('map-mounted');
-    const renderer = createMapRenderer(canvas, optionsRef.current, sceneKeyRef.current);
+    const renderer = createMapRenderer(canvas, optionsRef.current);
     rendererRef.current = renderer;
     const removeProbe = installProbe(renderer.probe);
     renderer.onFailed = () => setCanvasKey((k) => k + 1);
@@ -48,9 +48,14 @@ export function useHeatmapRenderer(
       container.dataset.paintedTiles = String(tiles);
       // When the painter finished, on this page's clock (the message saying so may come later).
       container.dataset.paintedAt = (paintedAt - performance.timeOrigin).toFixed(1);
-      if (tiles > 0) markStartup('map-painted', paintedAt);
+      if (tiles > 0) {
+        markStartup('map-painted', paintedAt);
+        endSavedMap();
+      }
       onMapPaintedRef.current?.(tiles > 0);
     };
+
+    adoptSavedMap(canvas, () => onMapPaintedRef.current?.(true));
 
     const paint = () => {
       const frame = store.get();
@@ -70,6 +75,8 @@ export function useHeatmapRenderer(
       if (width === last.width && height === last.height && dpr === last.dpr) return;
       last = { width, height, dpr };
       markStartup('measured');
+      const place = container.getBoundingClientRect();
+      rememberMapPlace({ left: place.left, top: place.top, width, height }, { viewportWidth: window.innerWidth, viewportHeight: window.innerHeight, wallboard: document.documentElement.classList.contains('wallboard') });
       renderer.resize(width, height, dpr);
       // As a transition: the app's re-render for the new size (and the engine request it makes)
       // runs in short tasks of its own, not inside the commit that mounted the map.
@@ -97,11 +104,6 @@ export function useHeatmapRenderer(
     optionsRef.current = options;
     rendererRef.current?.setOptions(options);
   }, [options]);
-
-  useEffect(() => {
-    sceneKeyRef.current = sceneKey;
-    rendererRef.current?.setSceneKey(sceneKey);
-  }, [sceneKey]);
 
   return { rendererRef, canvasKey };
 }

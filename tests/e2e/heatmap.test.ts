@@ -250,8 +250,8 @@ describe('heatmap in Chromium against the real relay', () => {
     }
   });
 
-  it('paints the map saved at the last visit while the engine is still loading, then goes live', async () => {
-    // No service worker, so the engine's chunk comes over the network, where the test can hold it back.
+  it('paints the map saved at the last visit in its place before the app has loaded, then goes live', async () => {
+    // No service worker, so the app's bundle comes over the network, where the test can hold it back.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
@@ -259,41 +259,50 @@ describe('heatmap in Chromium against the real relay', () => {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await page.goto(relay.base);
       const count = await waitForTiles(page, 450);
+      const mapBox = (await page.locator('[data-testid="heatmap"]').boundingBox())!;
       // The engine saves the map it shows (throttled): wait until its database holds one.
       await expect.poll(() => engineRecord(page, 'scene'), { timeout: 10_000, interval: 50 }).not.toBeNull();
 
       let held = 0;
       let release = () => {};
       const released = new Promise<void>((r) => (release = r));
-      await context.route(/serveEngine-[^/]*\.js$/, async (route) => {
+      await context.route(/\/assets\/main-[^/]*\.js$/, async (route) => {
         held++;
         await released;
         await route.continue();
       });
       await page.reload();
-      // Tiles on the canvas while the page has had no frame from the engine (its code is held back).
+      // Every tile painted by the page itself while the app's code is held back, where the map was.
       const painted = await page.waitForFunction(() => {
-        const map = document.querySelector<HTMLElement>('[data-testid="heatmap"]');
-        const tiles = Number(map?.dataset.paintedTiles ?? 0);
-        return tiles > 0 && map?.dataset.tileCount === undefined ? tiles : false;
+        const saved = document.querySelector<HTMLElement>('[data-testid="saved-map"]');
+        return Number(saved?.dataset.paintedTiles ?? 0) || false;
       }, null, { timeout: 15_000 });
       expect(await painted.jsonValue()).toBe(count);
       expect(held).toBeGreaterThan(0);
-      // Read from the canvas (a resize as the page settles clears it until the next animation frame).
-      const grid = Array.from({ length: 48 }, (_, i) => ({ x: 60 + (i % 8) * 140, y: 60 + Math.floor(i / 8) * 110 }));
-      const colors = await pollPage(page, async (points) => {
-        const c = await window.__heatmap!.pixels(points);
-        return new Set(c).size > 3 ? c : null;
-      }, grid, 'the saved map on the canvas', 5_000);
+      expect(await page.locator('[data-testid="app"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="saved-map"]').boundingBox()).toEqual(mapBox);
+      const colors = await page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="saved-map"]')!;
+        const ctx = canvas.getContext('2d')!;
+        return Array.from({ length: 48 }, (_, i) => ctx.getImageData(60 + (i % 8) * 140, 60 + Math.floor(i / 8) * 110, 1, 1).data.slice(0, 3).join(','));
+      });
       expect(colors.filter((c) => c === '0,0,0')).toEqual([]);
-      // No "Connecting…" over it, and still no frame from the engine.
-      await page.waitForFunction(() => document.querySelector('[data-testid="empty-state"]') === null, null, { timeout: 10_000 });
-      expect(await page.$eval('[data-testid="heatmap"]', (m) => (m as HTMLElement).dataset.tileCount)).toBeUndefined();
-      await screenshot(page, 'saved-map-before-engine');
+      expect(new Set(colors).size).toBeGreaterThan(3);
+      await screenshot(page, 'saved-map-before-app');
 
+      // The app mounts the live map under it; it goes once the live canvas has painted.
       release();
       expect(await waitForTiles(page, 450)).toBe(count);
+      await page.waitForFunction(() => document.querySelector('[data-testid="saved-map"]') === null, null, { timeout: 15_000 });
       await page.waitForFunction(() => document.querySelector('[data-testid="connection-pill"]')?.getAttribute('data-connection') === 'live', null, { timeout: 20_000 });
+
+      // Another view than the one saved: nothing is painted from the saved map.
+      await context.unroute(/\/assets\/main-[^/]*\.js$/);
+      await context.route(/\/assets\/main-[^/]*\.js$/, () => undefined);
+      await page.goto(`${relay.base}?q=AAPL`);
+      await page.waitForFunction(() => document.readyState === 'complete');
+      await page.waitForTimeout(1_000);
+      expect(await page.locator('[data-testid="saved-map"]').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
