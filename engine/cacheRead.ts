@@ -6,7 +6,8 @@
  * other read, and takes over the log and state changes that happened meanwhile.
  */
 import type { StorageState } from './api.ts';
-import { openDatabase, DB_NAME, SNAPSHOT_KEY, type Opened } from './storeOpen.ts';
+import { openDatabase, type Opened } from './storeOpen.ts';
+import { DB_NAME, SNAPSHOT_KEY } from './dbLayout.ts';
 
 export interface StoreHooks {
   log(message: string, fields?: Record<string, unknown>): void;
@@ -32,8 +33,7 @@ export function beginCacheRead(factory: IDBFactory | undefined, name = DB_NAME):
     log: (message, fields) => (target ? target.log(message, fields) : held.push((h) => h.log(message, fields))),
     setState: (state) => (target ? target.setState(state) : held.push((h) => h.setState(state))),
   };
-  const opening = openDatabase({ factory, name, ...hooks });
-  const read = opening.then(async (opened): Promise<EarlyRead> => ({
+  const read = openDatabase({ factory, name, ...hooks }).then(async (opened): Promise<EarlyRead> => ({
     opened,
     snapshot: opened ? await opened.db.get('snapshot', SNAPSHOT_KEY).catch(() => undefined) : undefined,
   }));

@@ -25,9 +25,6 @@ export interface SavedScene {
   prices: Float32Array;
 }
 
-/** Where it is kept: the snapshot's store, under its own key. */
-export const SCENE_RECORD = { store: 'snapshot', key: 'scene' } as const;
-
 /** More tiles than any universe has: a record claiming more is not ours. */
 const MAX_TILES = 50_000;
 /** Longer than any symbol, company, sector or industry name. */
@@ -39,7 +36,7 @@ export function sceneKeyOf(view: View): string {
   return JSON.stringify({ universe, sectors, capMin, capMax, search, criteria, sizeBy, colorBy, zoomSector });
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);

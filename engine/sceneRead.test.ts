@@ -3,8 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openStore } from './store.ts';
-import { DB_NAME } from './storeOpen.ts';
-import { SCENE_RECORD } from './savedScene.ts';
+import { DB_NAME, SCENE_RECORD } from './dbLayout.ts';
 import { EARLY_READ_GLOBAL, earlySceneReadScript, readSavedSceneRecord } from './sceneRead.ts';
 import { savedScene } from './test/scenes.ts';
 

@@ -8,8 +8,7 @@
  * another version, reads as no map, and the engine opens it as always. The record comes back
  * unchecked (savedScene.ts checks it).
  */
-import { DB_NAME, DB_VERSION } from './storeOpen.ts';
-import { SCENE_RECORD } from './savedScene.ts';
+import { DB_NAME, DB_VERSION, SCENE_RECORD } from './dbLayout.ts';
 
 /**
  * Self-contained (no imports, no outer names) so that its source can be inlined into the HTML.

@@ -10,8 +10,9 @@ import { z } from 'zod';
 import type { StorageState } from './api.ts';
 import { CachedSnapshotSchema, HistoryRowSchema, type CachedSnapshot, type HistoryRow } from './cacheSchema.ts';
 import type { CacheRead } from './cacheRead.ts';
-import { openDatabase, DB_NAME, SNAPSHOT_KEY } from './storeOpen.ts';
-import { SCENE_RECORD, type SavedScene } from './savedScene.ts';
+import { openDatabase } from './storeOpen.ts';
+import { DB_NAME, SCENE_RECORD, SNAPSHOT_KEY } from './dbLayout.ts';
+import type { SavedScene } from './savedScene.ts';
 
 export interface Store {
   readonly state: StorageState;

@@ -36,7 +36,12 @@ function storage(): Storage | null {
   }
 }
 
-export function rememberMapPlace(place: MapPlace, context: PlaceContext): void {
+/** This window now, and the mode the document is in (applyDocumentTheme sets it from the URL at boot). */
+export function currentPlaceContext(): PlaceContext {
+  return { viewportWidth: window.innerWidth, viewportHeight: window.innerHeight, wallboard: document.documentElement.classList.contains('wallboard') };
+}
+
+export function rememberMapPlace(place: MapPlace, context: PlaceContext = currentPlaceContext()): void {
   try {
     storage()?.setItem(MAP_PLACE_KEY, JSON.stringify({ ...place, ...context }));
   } catch {
@@ -45,7 +50,7 @@ export function rememberMapPlace(place: MapPlace, context: PlaceContext): void {
 }
 
 /** The place remembered for this context, or null (none, another window size or mode, or unreadable). */
-export function recallMapPlace(context: PlaceContext): MapPlace | null {
+export function recallMapPlace(context: PlaceContext = currentPlaceContext()): MapPlace | null {
   let stored: unknown;
   try {
     stored = JSON.parse(storage()?.getItem(MAP_PLACE_KEY) ?? 'null');

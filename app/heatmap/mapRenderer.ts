@@ -71,8 +71,7 @@ function layoutHits(): { see(layout: FrameLayout): void; model(): HitModel | nul
 /**
  * Painting on the page's thread, for browsers without OffscreenCanvas. The renderer (and d3's
  * timer and easing with it) is loaded only here, so the page's bundle does not carry it for
- * everyone else; until it has loaded, the latest frame, options and size wait for it. The last
- * map is not saved here: reading it back on the page's thread would compete with the app's start.
+ * everyone else; until it has loaded, the latest frame, options and size wait for it.
  */
 function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
   const hits = layoutHits();
@@ -139,10 +138,8 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
   const failed = (what: string) => (error: unknown) => console.error(`paint worker: ${what} failed`, error);
   if (thread.fresh) {
     const offscreen = canvas.transferControlToOffscreen();
-    api.init(transfer({ canvas: offscreen, options: paintOptions(options) }, [offscreen])).catch(failed('init'));
-  } else {
-    api.setOptions(paintOptions(options)).catch(failed('setOptions'));
-  }
+    api.init(transfer(offscreen, [offscreen]), paintOptions(options)).catch(failed('init'));
+  } else api.setOptions(paintOptions(options)).catch(failed('setOptions'));
   /** The layout version the worker has; frames carry their layout only when it differs. */
   let sentVersion: number | null = null;
   const hits = layoutHits();

@@ -17,11 +17,6 @@ export interface PaintOptions {
   reducedMotion: boolean;
 }
 
-export interface PaintStart {
-  canvas: OffscreenCanvas;
-  options: PaintOptions;
-}
-
 /** One engine frame as the painter needs it; `layout` is null when the worker already has it. */
 export interface PaintFrame {
   layout: FrameLayout | null;
@@ -32,7 +27,7 @@ export interface PaintFrame {
 
 export interface PaintWorkerApi {
   /** Takes over the page's canvas (transferred); must come first. */
-  init(start: PaintStart): void;
+  init(canvas: OffscreenCanvas, options: PaintOptions): void;
   setFrame(frame: PaintFrame): void;
   /** Calls `listener` after each paint that changed the tile count (see paintLog.ts). */
   onPainted(listener: (tiles: number, paintedAt: number) => void): void;

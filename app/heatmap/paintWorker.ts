@@ -51,7 +51,7 @@ let framesIn = 0;
 let mismatched = 0;
 
 const api: PaintWorkerApi = {
-  init({ canvas, options }) {
+  init(canvas, options) {
     mark('init');
     renderer?.destroy();
     // A thread of its own: colour fades get every frame (see PAGE_COLOR_FRAME_MS).
@@ -76,9 +76,7 @@ const api: PaintWorkerApi = {
     painted = listener;
   },
   setOptions: (options) => started().setOptions(rendererOptions(options)),
-  resize(width, height, dpr) {
-    started().resize(width, height, dpr);
-  },
+  resize: (width, height, dpr) => started().resize(width, height, dpr),
   labelBoxes: () => started().labelBoxes(),
   busy: () => started().busy(),
   takePaints: () => paints?.take() ?? [],

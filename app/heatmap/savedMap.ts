@@ -33,7 +33,7 @@ function storedScene(): Promise<unknown> {
 
 /** Reads and paints the saved map, if there is one for this view and window; settles when done. */
 export function showSavedMap(state: ViewState): Promise<void> {
-  const place = recallMapPlace({ viewportWidth: window.innerWidth, viewportHeight: window.innerHeight, wallboard: state.wallboard });
+  const place = recallMapPlace();
   if (!place || phase.kind !== 'idle') return Promise.resolve();
   phase = { kind: 'reading' };
   return Promise.all([storedScene(), import('./savedMapPaint.ts')])

@@ -76,7 +76,7 @@ export function useHeatmapRenderer(
       last = { width, height, dpr };
       markStartup('measured');
       const place = container.getBoundingClientRect();
-      rememberMapPlace({ left: place.left, top: place.top, width, height }, { viewportWidth: window.innerWidth, viewportHeight: window.innerHeight, wallboard: document.documentElement.classList.contains('wallboard') });
+      rememberMapPlace({ left: place.left, top: place.top, width, height });
       renderer.resize(width, height, dpr);
       // As a transition: the app's re-render for the new size (and the engine request it makes)
       // runs in short tasks of its own, not inside the commit that mounted the map.
