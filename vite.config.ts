@@ -1,8 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { earlySceneReadScript } from './engine/sceneRead.ts';
-import { MAP_PLACE_KEY } from './app/heatmap/mapPlace.ts';
 
 const relayPort = Number(process.env.BACKEND_PORT ?? 8000);
 const THEME = '#0b0e14';
@@ -18,9 +16,6 @@ export default defineConfig({
   plugins: [
     react(),
     { name: 'build-id', transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'app-build', content: BUILD_ID }, injectTo: 'head' }] },
-    // Starts reading the map saved at the last visit from the HTML's first lines, before any script
-    // is fetched (engine/sceneRead.ts, app/heatmap/savedMap.ts).
-    { name: 'early-scene-read', transformIndexHtml: () => [{ tag: 'script', children: earlySceneReadScript(MAP_PLACE_KEY), injectTo: 'head' }] },
     VitePWA({
       // The app asks before activating a new service worker ("new version — reload"); a wallboard
       // applies it by itself at a quiet moment. Registration is done by the app with workbox-window.

@@ -8,6 +8,8 @@ import { useViewState } from './state/useViewState.ts';
 import { toEngineView, DEFAULT_VIEW_STATE } from './state/viewState.ts';
 import { useMediaQuery } from './state/useMediaQuery.ts';
 import { useEngineView } from './data/useEngineView.ts';
+import { sceneKeyOf } from './heatmap/savedScene.ts';
+import { useSceneKeeper } from './heatmap/useSceneKeeper.ts';
 import { createColorScale } from './color/colorScale.ts';
 import { Heatmap } from './heatmap/Heatmap.tsx';
 import { LABEL_SIZES, WALLBOARD_LABEL_SIZES } from './heatmap/labelSizes.ts';
@@ -38,6 +40,8 @@ export function App() {
   const [mapPainted, setMapPainted] = useState(false);
   const view = useMemo(() => (size ? toEngineView(state, size) : null), [state, size]);
   useEngineView(view);
+  // The map on screen is saved for the next start, which paints it before anything else loads.
+  useSceneKeeper(useMemo(() => sceneKeyOf(toEngineView(state, { width: 0, height: 0 })), [state]));
   const scale = useMemo(() => createColorScale(state.palette, state.domain), [state.palette, state.domain]);
   const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
   const small = useMediaQuery('(max-width: 760px)');

@@ -5,7 +5,7 @@ import type { StorageState } from './api.ts';
 import type { CachedSnapshot } from './cacheSchema.ts';
 import { beginCacheRead } from './cacheRead.ts';
 import { openStore, type Store } from './store.ts';
-import { DB_NAME, DB_VERSION } from './dbLayout.ts';
+import { DB_NAME, DB_VERSION } from './storeOpen.ts';
 import { feedOk, threeQuotes, T0 } from './test/fixtures.ts';
 
 const snapshot: CachedSnapshot = { seq: 7, saved_at: T0, feed: feedOk, quotes: threeQuotes };

@@ -6,8 +6,7 @@
  * other read, and takes over the log and state changes that happened meanwhile.
  */
 import type { StorageState } from './api.ts';
-import { openDatabase, type Opened } from './storeOpen.ts';
-import { DB_NAME, SNAPSHOT_KEY } from './dbLayout.ts';
+import { openDatabase, DB_NAME, SNAPSHOT_KEY, type Opened } from './storeOpen.ts';
 
 export interface StoreHooks {
   log(message: string, fields?: Record<string, unknown>): void;

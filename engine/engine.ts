@@ -20,7 +20,6 @@ import type { FeedSync } from './feedSync.ts';
 import { createHistoryBook, historyOf, loadHistoryRows, recordQuotes, takeDirtyRows } from './history.ts';
 import { applySnapshot, createMarketState, takeChanges } from './merge.ts';
 import type { Store } from './store.ts';
-import { createSceneSaver } from './sceneSaver.ts';
 import { createThrottle } from './throttle.ts';
 import { systemTimers, type Timers } from './timers.ts';
 import { createViewModel } from './viewModel.ts';
@@ -30,8 +29,6 @@ export interface EngineTuning {
   frameIntervalMs: number;
   persistSnapshotMs: number;
   persistHistoryMs: number;
-  /** The map shown is saved for the next start at most this often (sceneSaver.ts). */
-  persistSceneMs: number;
   /** How long start() waits for the cache before connecting anyway (a blocked upgrade can hang). */
   cacheWaitMs: number;
   /** A resync request unanswered this long reconnects the socket instead. */
@@ -66,7 +63,7 @@ interface Subscriber {
 export function createEngine(deps: EngineDeps): EngineApi {
   const timers = deps.timers ?? systemTimers;
   const log = deps.log ?? ((m: string, f?: Record<string, unknown>) => console.warn(m, f ?? ''));
-  const tuning: EngineTuning = { frameIntervalMs: 50, persistSnapshotMs: 10_000, persistHistoryMs: 60_000, persistSceneMs: 10_000, cacheWaitMs: 1_000, resyncTimeoutMs: 5_000, connection: {}, ...deps.tuning };
+  const tuning: EngineTuning = { frameIntervalMs: 50, persistSnapshotMs: 10_000, persistHistoryMs: 60_000, cacheWaitMs: 1_000, resyncTimeoutMs: 5_000, connection: {}, ...deps.tuning };
   const market = createMarketState();
   const history = createHistoryBook();
   const model = createViewModel();
@@ -99,7 +96,6 @@ export function createEngine(deps: EngineDeps): EngineApi {
       await store.saveSnapshot({ seq: market.seq, saved_at: deps.now(), feed: sync.feed, quotes: [...market.quotes.values()] });
     }
   });
-  const scene = createSceneSaver({ throttle: (run) => throttle(tuning.persistSceneMs, run), store: () => store });
   const saveHistory = throttle(tuning.persistHistoryMs, async () => {
     // Rows are written whole: saving before the stored ones were read in would overwrite them.
     await loadHistory();
@@ -135,8 +131,6 @@ export function createEngine(deps: EngineDeps): EngineApi {
     const view = model.compute(market.quotes, takeChanges(market));
     const st = status();
     lastStale = st.stale;
-    // Before the frames go out: the transport may take the arrays away.
-    scene.note(model.view, view);
     targets.forEach((sub, i) => {
       const frame = frameFor(view, { seq: Math.max(0, market.seq), status: st, seenVersion: sub.seenVersion, owned: i === targets.length - 1 });
       sub.seenVersion = view.layout.version;
@@ -302,7 +296,6 @@ export function createEngine(deps: EngineDeps): EngineApi {
       if (staleTimer !== null) timers.clearTimeout(staleTimer);
       await saveSnapshot.flush();
       await saveHistory.flush();
-      await scene.flush();
       store?.close();
       subscribers.clear();
     },

@@ -4,11 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StorageState } from './api.ts';
 import type { CachedSnapshot } from './cacheSchema.ts';
 import { openStore, type Store } from './store.ts';
-import { APP_MARKER, MIGRATIONS } from './storeOpen.ts';
-import { DB_NAME, DB_VERSION } from './dbLayout.ts';
+import { APP_MARKER, DB_NAME, DB_VERSION, MIGRATIONS } from './storeOpen.ts';
 import { feedOk, threeQuotes, T0 } from './test/fixtures.ts';
 import { installQuota } from './test/quota.ts';
-import { readBackScene, savedScene } from './test/scenes.ts';
 
 const snapshot: CachedSnapshot = { seq: 7, saved_at: T0, feed: feedOk, quotes: threeQuotes };
 const row = (symbol: string, price = 10) => ({ symbol, t: [T0, T0 + 60_000], price: [price, price + 1] });
@@ -136,22 +134,6 @@ describe('openStore(options)', () => {
     await store.saveSnapshot(snapshot);
     expect(await store.loadSnapshot()).toEqual(snapshot);
     expect(await store.loadHistory()).toEqual([]);
-  });
-
-  it('drops the saved map on a quota error, for the session, and keeps the snapshot', async () => {
-    const factory = new IDBFactory();
-    const logs: string[] = [];
-    const store = await open(factory, logs);
-    await store.saveSnapshot(snapshot);
-    expect(await store.saveScene(savedScene())).toBe(true);
-    const restore = installQuota(() => true);
-    expect(await store.saveScene(savedScene('view-b'))).toBe(false);
-    restore();
-    // Not tried again this session, even with room again; the old one is gone, the snapshot kept.
-    expect(await store.saveScene(savedScene('view-c'))).toBe(false);
-    expect(logs.join('\n')).toContain('the saved map is dropped for this session');
-    expect(await readBackScene(factory)).toBeNull();
-    expect(await store.loadSnapshot()).toEqual(snapshot);
   });
 
   it('keeps the previous snapshot when even the snapshot does not fit', async () => {

@@ -10,9 +10,7 @@ import { z } from 'zod';
 import type { StorageState } from './api.ts';
 import { CachedSnapshotSchema, HistoryRowSchema, type CachedSnapshot, type HistoryRow } from './cacheSchema.ts';
 import type { CacheRead } from './cacheRead.ts';
-import { openDatabase } from './storeOpen.ts';
-import { DB_NAME, SCENE_RECORD, SNAPSHOT_KEY } from './dbLayout.ts';
-import type { SavedScene } from './savedScene.ts';
+import { openDatabase, DB_NAME, SNAPSHOT_KEY } from './storeOpen.ts';
 
 export interface Store {
   readonly state: StorageState;
@@ -20,8 +18,6 @@ export interface Store {
   saveSnapshot(snapshot: CachedSnapshot): Promise<void>;
   loadHistory(): Promise<HistoryRow[]>;
   saveHistory(rows: readonly HistoryRow[]): Promise<void>;
-  /** Saves the map now shown (savedScene.ts); false if it was not saved. */
-  saveScene(scene: SavedScene): Promise<boolean>;
   close(): void;
 }
 
@@ -72,7 +68,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   let db: IDBPDatabase = opened.db;
   let historyDropped = false;
-  let sceneDropped = false;
 
   /** Deletes and recreates the database after finding bad content in it. */
   async function rebuild(reason: string): Promise<void> {
@@ -141,20 +136,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       if (isQuota(error)) await dropHistory('while saving history');
       else if (error) log('could not save history', { error: describe(error) });
     },
-    async saveScene(scene) {
-      // A convenience for the next start, never worth space the snapshot or history need: on a
-      // full disk it is deleted and not saved again this session.
-      if (sceneDropped) return false;
-      const error = await write(db, SCENE_RECORD.store, (store) => store.put(scene, SCENE_RECORD.key));
-      if (isQuota(error)) {
-        sceneDropped = true;
-        log('storage quota exceeded: the saved map is dropped for this session');
-        await write(db, SCENE_RECORD.store, (store) => store.delete(SCENE_RECORD.key));
-      } else if (error) {
-        log('could not save the map', { error: describe(error) });
-      }
-      return !error;
-    },
     close: () => db.close(),
   };
 }
@@ -210,7 +191,6 @@ function unavailableStore(): Store {
     saveSnapshot: async () => undefined,
     loadHistory: async () => [],
     saveHistory: async () => undefined,
-    saveScene: async () => false,
     close: () => undefined,
   };
 }

@@ -5,8 +5,11 @@
  */
 import { wrap, type IDBPDatabase } from 'idb';
 import type { StorageState } from './api.ts';
-import { DB_VERSION } from './dbLayout.ts';
 
+export const DB_NAME = 'live-market-heatmap-engine';
+export const DB_VERSION = 2;
+/** The key of the one stored snapshot in the `snapshot` store. */
+export const SNAPSHOT_KEY = 'last';
 /** Written once at creation; a database without it was made by something else. */
 export const APP_MARKER = { key: 'app', value: 'live-market-heatmap' } as const;
 

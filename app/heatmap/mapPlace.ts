@@ -4,6 +4,8 @@
  * synchronous call at boot) for one window size and mode: in another, the app's layout is not
  * known until it renders, and the map waits for it.
  */
+import { localStore } from '../state/browserStorage.ts';
+
 export interface MapPlace {
   left: number;
   top: number;
@@ -18,7 +20,7 @@ export interface PlaceContext {
   wallboard: boolean;
 }
 
-/** Its localStorage key; index.html reads the saved map early only when it is set (engine/sceneRead.ts). */
+/** Its localStorage key. */
 export const MAP_PLACE_KEY = 'heatmap:map-place';
 
 const isPlace = (v: unknown): v is MapPlace & PlaceContext => {
@@ -28,14 +30,6 @@ const isPlace = (v: unknown): v is MapPlace & PlaceContext => {
   return sizes.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0) && typeof r.wallboard === 'boolean';
 };
 
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null; // Storage blocked by the browser's settings.
-  }
-}
-
 /** This window now, and the mode the document is in (applyDocumentTheme sets it from the URL at boot). */
 export function currentPlaceContext(): PlaceContext {
   return { viewportWidth: window.innerWidth, viewportHeight: window.innerHeight, wallboard: document.documentElement.classList.contains('wallboard') };
@@ -43,7 +37,7 @@ export function currentPlaceContext(): PlaceContext {
 
 export function rememberMapPlace(place: MapPlace, context: PlaceContext = currentPlaceContext()): void {
   try {
-    storage()?.setItem(MAP_PLACE_KEY, JSON.stringify({ ...place, ...context }));
+    localStore()?.setItem(MAP_PLACE_KEY, JSON.stringify({ ...place, ...context }));
   } catch {
     // Full or blocked: the next start waits for the app's layout instead.
   }
@@ -53,7 +47,7 @@ export function rememberMapPlace(place: MapPlace, context: PlaceContext = curren
 export function recallMapPlace(context: PlaceContext = currentPlaceContext()): MapPlace | null {
   let stored: unknown;
   try {
-    stored = JSON.parse(storage()?.getItem(MAP_PLACE_KEY) ?? 'null');
+    stored = JSON.parse(localStore()?.getItem(MAP_PLACE_KEY) ?? 'null');
   } catch {
     return null;
   }

@@ -1,10 +1,7 @@
 // @vitest-environment jsdom
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openStore } from '../../engine/store.ts';
-import { sceneKeyOf } from '../../engine/savedScene.ts';
-import { savedScene } from '../../engine/test/scenes.ts';
+import { encodeSavedScene, SAVED_SCENE_KEY, sceneKeyOf } from './savedScene.ts';
+import { savedScene } from '../test/scenes.ts';
 import { DEFAULT_VIEW_STATE, toEngineView, type ViewState } from '../state/viewState.ts';
 import { rememberMapPlace } from './mapPlace.ts';
 import { adoptSavedMap, endSavedMap, resetSavedMap, showSavedMap } from './savedMap.ts';
@@ -14,23 +11,14 @@ const here = () => ({ viewportWidth: window.innerWidth, viewportHeight: window.i
 /** The saved map's canvas (the test scene is a 300 × 200 map). */
 const savedCanvas = () => document.querySelector<HTMLCanvasElement>('[data-testid="saved-map"]');
 
-/** The database the page reads (through engine/sceneRead.ts), a fresh one per test. */
-let factory = new IDBFactory();
+const save = (text: string) => localStorage.setItem(SAVED_SCENE_KEY, text);
 
-async function save(scene: unknown): Promise<void> {
-  const store = await openStore({ factory, log: () => undefined });
-  await store.saveScene(scene as ReturnType<typeof savedScene>);
-  store.close();
-}
-
-beforeEach(async () => {
-  factory = new IDBFactory();
-  globalThis.indexedDB = factory;
+beforeEach(() => {
   // jsdom has no canvas 2D: the renderer paints nothing, which these tests do not look at (the
   // browser tests read the pixels). Stubbed so jsdom does not report it on every canvas.
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   rememberMapPlace({ left: 10, top: 94, width: 300, height: 200 }, here());
-  await save(savedScene(keyOf(DEFAULT_VIEW_STATE)));
+  save(encodeSavedScene(savedScene(keyOf(DEFAULT_VIEW_STATE))));
 });
 
 afterEach(() => {
@@ -65,7 +53,7 @@ describe('showSavedMap(state)', () => {
     expect(map.children).toHaveLength(2);
   });
 
-  it('joins a live canvas mounted while the record was still being read', async () => {
+  it('joins a live canvas mounted while the painting code was still loading', async () => {
     const live = document.createElement('canvas');
     document.body.append(live);
     const onShown = vi.fn();
@@ -89,11 +77,11 @@ describe('showSavedMap(state)', () => {
     expect(savedCanvas()).toBeNull();
   });
 
-  it('reads nothing when no place is remembered for this window', async () => {
-    localStorage.clear();
-    const open = vi.spyOn(factory, 'open');
+  it('shows nothing when no place is remembered for this window', async () => {
+    localStorage.removeItem('heatmap:map-place');
+    const load = vi.spyOn(Storage.prototype, 'getItem');
     await showSavedMap(DEFAULT_VIEW_STATE);
-    expect(open).not.toHaveBeenCalled();
+    expect(load.mock.calls.map(([key]) => key)).not.toContain(SAVED_SCENE_KEY);
     expect(savedCanvas()).toBeNull();
   });
 
@@ -103,25 +91,18 @@ describe('showSavedMap(state)', () => {
     expect(savedCanvas()).toBeNull();
   });
 
-  it('says why a bad record is not shown, and shows nothing', async () => {
+  it('says why a bad entry is not shown, and shows nothing', async () => {
     const scene = savedScene(keyOf(DEFAULT_VIEW_STATE));
-    await save({ ...scene, values: Float32Array.from([1]) });
+    save(encodeSavedScene({ ...scene, values: Float32Array.from([1]) }));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await showSavedMap(DEFAULT_VIEW_STATE);
     expect(savedCanvas()).toBeNull();
-    expect(warn).toHaveBeenCalledWith('saved map not shown: values or prices are not 3 floats');
+    expect(warn).toHaveBeenCalledWith('saved map not shown: values or prices are not 3 numbers');
   });
 
-  it('takes the read index.html started instead of opening the database again', async () => {
-    const early = Promise.resolve(savedScene(keyOf(DEFAULT_VIEW_STATE)));
-    Object.assign(window, { __savedSceneRead: early });
-    const open = vi.spyOn(factory, 'open');
-    try {
-      await showSavedMap(DEFAULT_VIEW_STATE);
-      expect(open).not.toHaveBeenCalled();
-      expect(savedCanvas()).not.toBeNull();
-    } finally {
-      delete (window as { __savedSceneRead?: unknown }).__savedSceneRead;
-    }
+  it('shows nothing when no map was saved', async () => {
+    localStorage.removeItem(SAVED_SCENE_KEY);
+    await showSavedMap(DEFAULT_VIEW_STATE);
+    expect(savedCanvas()).toBeNull();
   });
 });

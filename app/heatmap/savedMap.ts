@@ -1,9 +1,9 @@
 /**
- * The map saved at the last visit (engine/savedScene.ts), painted by the page itself as soon as
+ * The map saved at the last visit (savedScene.ts), painted by the page itself as soon as
  * boot.ts runs: before the app's code, the engine or the paint worker have loaded, in the place
- * the map had then (mapPlace.ts), every tile stale. The record is read from index.html's first
- * lines (engine/sceneRead.ts). When the app mounts the live map, this canvas moves into it, on
- * top of the live canvas, and goes once the live canvas has painted tiles.
+ * the map had then (mapPlace.ts), every tile stale. Both are read from localStorage in one
+ * synchronous call each (savedScene.ts). When the app mounts the live map, this canvas moves into
+ * it, on top of the live canvas, and goes once the live canvas has painted tiles.
  *
  * Started only when a place is remembered for this window (a first visit loads nothing for it),
  * and painted only if the saved map is for the view the URL names and the live map has not
@@ -11,7 +11,8 @@
  */
 import type { ViewState } from '../state/viewState.ts';
 import { recallMapPlace } from './mapPlace.ts';
-import { EARLY_READ_GLOBAL, readSavedSceneRecord } from '../../engine/sceneRead.ts';
+import { localStore } from '../state/browserStorage.ts';
+import { SAVED_SCENE_KEY } from './savedScene.ts';
 import type { SavedMapCanvas } from './savedMapPaint.ts';
 
 type Phase =
@@ -25,19 +26,14 @@ let phase: Phase = { kind: 'idle' };
 /** The live map's canvas, once the app has mounted it, and who to tell when this map lies on it. */
 let host: { canvas: HTMLCanvasElement; onShown: () => void } | null = null;
 
-/** The read index.html started, or a new one (the inline script did not run, or found no place). */
-function storedScene(): Promise<unknown> {
-  const early = (window as unknown as Record<string, Promise<unknown> | undefined>)[EARLY_READ_GLOBAL];
-  return early ?? readSavedSceneRecord();
-}
-
 /** Reads and paints the saved map, if there is one for this view and window; settles when done. */
 export function showSavedMap(state: ViewState): Promise<void> {
   const place = recallMapPlace();
-  if (!place || phase.kind !== 'idle') return Promise.resolve();
+  const stored = place && phase.kind === 'idle' ? localStore()?.getItem(SAVED_SCENE_KEY) : null;
+  if (!place || !stored) return Promise.resolve();
   phase = { kind: 'reading' };
-  return Promise.all([storedScene(), import('./savedMapPaint.ts')])
-    .then(([stored, { paintSavedMap }]) => {
+  return import('./savedMapPaint.ts')
+    .then(({ paintSavedMap }) => {
       if (phase.kind !== 'reading') return;
       const map = paintSavedMap(stored, state, place);
       if (!map) return void (phase = { kind: 'over' });

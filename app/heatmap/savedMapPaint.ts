@@ -2,7 +2,7 @@
  * Paints the saved map (savedMap.ts) on a canvas of its own, with the renderer the page uses when
  * it paints on its own thread. A chunk of its own: loaded only when a saved map may be shown.
  */
-import { checkSavedScene, sceneKeyOf } from '../../engine/savedScene.ts';
+import { decodeSavedScene, sceneKeyOf } from './savedScene.ts';
 import { toEngineView, type ViewState } from '../state/viewState.ts';
 import { createColorScale } from '../color/colorScale.ts';
 import { canvasTheme } from './themes.ts';
@@ -21,14 +21,13 @@ export interface SavedMapCanvas {
 }
 
 /**
- * Paints `stored` on a new canvas fixed at `place` if it is a valid map for the view `state`
- * names and fits the place's shape; null (nothing painted) otherwise.
+ * Paints the saved entry `stored` on a new canvas fixed at `place` if it is a valid map for the
+ * view `state` names and fits the place's shape; null (nothing painted) otherwise.
  */
-export function paintSavedMap(stored: unknown, state: ViewState, place: MapPlace): SavedMapCanvas | null {
-  if (stored === undefined) return null;
-  const checked = checkSavedScene(stored);
+export function paintSavedMap(stored: string, state: ViewState, place: MapPlace): SavedMapCanvas | null {
+  const checked = decodeSavedScene(stored);
   if (!checked.ok) {
-    // The engine replaces it at its next save; nothing is painted from it meanwhile.
+    // The next save replaces it; nothing is painted from it meanwhile.
     console.warn(`saved map not shown: ${checked.reason}`);
     return null;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sceneFrame } from './sceneFrame.ts';
-import { savedScene } from '../../engine/test/scenes.ts';
+import { savedScene } from '../test/scenes.ts';
 
 describe('sceneFrame(scene, width, height)', () => {
   it('paints the saved map as it was on a canvas of the same size, every tile stale', () => {

@@ -1,8 +1,8 @@
 /**
- * The map saved at the last visit (engine/savedScene.ts) as a frame the renderer can paint before
+ * The map saved at the last visit (savedScene.ts) as a frame the renderer can paint before
  * the engine's first frame, fitted to the canvas it lands on.
  */
-import type { SavedScene } from '../../engine/savedScene.ts';
+import type { SavedScene } from './savedScene.ts';
 import type { PaintableFrame } from './renderer.ts';
 
 /** A saved map whose shape differs from the canvas by more than this is not painted, not stretched. */

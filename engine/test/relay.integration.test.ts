@@ -9,7 +9,7 @@ import type { StocksResponse } from '../../relay/protocol.ts';
 import { DEFAULT_VIEW, type EngineApi, type Frame } from '../api.ts';
 import { createEngine } from '../engine.ts';
 import { openStore } from '../store.ts';
-import { DB_NAME, DB_VERSION } from '../dbLayout.ts';
+import { DB_NAME, DB_VERSION } from '../storeOpen.ts';
 import { closedPort, until } from './linkServer.ts';
 import { nodeDeps, type NodeDeps } from './nodeDeps.ts';
 import { installQuota } from './quota.ts';

@@ -6,7 +6,6 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { createHash } from 'node:crypto';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { acceptedEncoding, MIN_COMPRESS_BYTES } from './encodeJson.ts';
 
@@ -16,8 +15,6 @@ export interface StaticFile {
   identity: Buffer;
   gzip: Buffer | null;
   br: Buffer | null;
-  /** CSP sources (`'sha256-…'`) for the inline scripts of an HTML file, which only they allow. */
-  scriptHashes: string[];
 }
 
 const TYPES: Record<string, string> = {
@@ -69,24 +66,9 @@ export function loadStaticSite(dir: string): Map<string, StaticFile> {
       identity,
       gzip: compress ? gzipSync(identity, { level: 9 }) : null,
       br: compress ? brotliCompressSync(identity, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }) : null,
-      scriptHashes: ext === '.html' ? inlineScriptHashes(identity.toString('utf8')) : [],
     });
   }
   return site;
-}
-
-const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
-
-/**
- * The build's own inline scripts (index.html starts reading the saved map before any script is
- * fetched: engine/sceneRead.ts), each allowed by its hash. The policy still allows no other inline
- * script: one injected into the page would not match.
- */
-export function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(INLINE_SCRIPT)]
-    .map((m) => m[1]!)
-    .filter((body) => body.trim() !== '')
-    .map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 }
 
 /** Picks the smallest encoding the client accepts. */
@@ -103,12 +85,11 @@ export function chooseEncoding(file: StaticFile, acceptEncoding: string): { body
  * and no page, and no input from the network, reaches that code generation.
  */
 export const WORKER_SCRIPT = /^\/assets\/worker-[\w-]+\.js$/;
-export function securityHeadersFor(path: string, scriptHashes: readonly string[] = []): Readonly<Record<string, string>> {
-  const extra = [...(WORKER_SCRIPT.test(path) ? ["'unsafe-eval'"] : []), ...scriptHashes];
-  if (extra.length === 0) return SECURITY_HEADERS;
+export function securityHeadersFor(path: string): Readonly<Record<string, string>> {
+  if (!WORKER_SCRIPT.test(path)) return SECURITY_HEADERS;
   return {
     ...SECURITY_HEADERS,
-    'Content-Security-Policy': SECURITY_HEADERS['Content-Security-Policy']!.replace("script-src 'self'", `script-src 'self' ${extra.join(' ')}`),
+    'Content-Security-Policy': SECURITY_HEADERS['Content-Security-Policy']!.replace("script-src 'self'", "script-src 'self' 'unsafe-eval'"),
   };
 }
 
@@ -117,7 +98,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': [
     "default-src 'self'",
     "script-src 'self'",
-    // React sets style attributes; no inline scripts are allowed but the build's own, by hash.
+    // React sets style attributes; no inline scripts are allowed.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "connect-src 'self' ws: wss:",

@@ -29,7 +29,7 @@ export function registerStatic(app: TemplatedApp, dir: string): void {
       return;
     }
     const etag = etags.get(file)!;
-    const headers = { 'Cache-Control': file.cacheControl, ETag: etag, Vary: 'Accept-Encoding', ...securityHeadersFor(path, file.scriptHashes) };
+    const headers = { 'Cache-Control': file.cacheControl, ETag: etag, Vary: 'Accept-Encoding', ...securityHeadersFor(path) };
     if (req.getHeader('if-none-match') === etag) {
       send(res, 304, '', headers);
       return;

@@ -1,18 +1,16 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawGet as rawGetFrom, startTestRelay, type TestRelay } from './harness.ts';
 
 let t: TestRelay;
 const script = `console.log(${JSON.stringify('x'.repeat(5000))});`;
-const INLINE = 'window.early = 1;';
 beforeAll(async () => {
   const site = await mkdtemp(join(tmpdir(), 'site-'));
   await mkdir(join(site, 'assets'));
-  await writeFile(join(site, 'index.html'), `<!doctype html><title>app</title><script>${INLINE}</script><script type="module" src="/assets/index-abc123.js"></script><div id="root"></div>`);
+  await writeFile(join(site, 'index.html'), '<!doctype html><title>app</title><div id="root"></div>');
   await writeFile(join(site, 'assets', 'index-abc123.js'), script);
   await writeFile(join(site, 'assets', 'worker-Xy_9z.js'), 'self.onmessage = () => {};');
   t = await startTestRelay({ STATIC_DIR: site });
@@ -53,15 +51,6 @@ describe('static app', () => {
     for (const path of ['/', '/assets/index-abc123.js']) {
       expect((await rawGet(path, {})).headers['content-security-policy']).not.toContain('unsafe-eval');
     }
-  });
-  it("allows the shell's own inline script by its hash, and no other inline script", async () => {
-    const csp = String((await rawGet('/', {})).headers['content-security-policy']);
-    const hash = createHash('sha256').update(INLINE).digest('base64');
-    expect(csp).toContain(`script-src 'self' 'sha256-${hash}';`);
-    expect(csp.split('; ').find((d) => d.startsWith('script-src'))).not.toContain('unsafe-inline');
-    expect(csp.match(/'sha256-/g)).toHaveLength(1);
-    // Not on other files: a script's own policy never needs it.
-    expect((await rawGet('/assets/index-abc123.js', {})).headers['content-security-policy']).not.toContain('sha256-');
   });
   it('sends security headers with the app', async () => {
     const shell = await rawGet('/', {});

@@ -1,7 +1,6 @@
 /** A small saved map (savedScene.ts) for tests: three tiles in two sectors on a 300 × 200 map. */
-import type { FrameLayout } from '../api.ts';
-import { checkSavedScene, type SavedScene } from '../savedScene.ts';
-import { readSavedSceneRecord } from '../sceneRead.ts';
+import type { FrameLayout } from '../../engine/api.ts';
+import type { SavedScene } from '../heatmap/savedScene.ts';
 
 export function sceneLayout(version = 4): FrameLayout {
   return {
@@ -23,10 +22,4 @@ export function sceneLayout(version = 4): FrameLayout {
 
 export function savedScene(key = 'view-a'): SavedScene {
   return { key, layout: sceneLayout(), values: Float32Array.from([1.5, -0.5, 0]), prices: Float32Array.from([190, 410, 105]) };
-}
-
-/** What the page would read back at its next start (sceneRead.ts), checked; null when none or unusable. */
-export async function readBackScene(factory: IDBFactory): Promise<SavedScene | null> {
-  const checked = checkSavedScene(await readSavedSceneRecord(factory));
-  return checked.ok ? checked.value : null;
 }
