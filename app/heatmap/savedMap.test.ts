@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeSavedScene, SAVED_SCENE_KEY, sceneKeyOf } from './savedScene.ts';
 import { savedScene } from '../test/scenes.ts';
 import { DEFAULT_VIEW_STATE, toEngineView, type ViewState } from '../state/viewState.ts';
-import { rememberMapPlace } from './mapPlace.ts';
+import { MAP_PLACE_KEY, rememberMapPlace } from './mapPlace.ts';
 import { adoptSavedMap, endSavedMap, resetSavedMap, showSavedMap } from './savedMap.ts';
 
 const keyOf = (state: ViewState) => sceneKeyOf(toEngineView(state, { width: 0, height: 0 }));
@@ -78,7 +78,7 @@ describe('showSavedMap(state)', () => {
   });
 
   it('shows nothing when no place is remembered for this window', async () => {
-    localStorage.removeItem('heatmap:map-place');
+    localStorage.removeItem(MAP_PLACE_KEY);
     const load = vi.spyOn(Storage.prototype, 'getItem');
     await showSavedMap(DEFAULT_VIEW_STATE);
     expect(load.mock.calls.map(([key]) => key)).not.toContain(SAVED_SCENE_KEY);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { StocksResponseSchema, type Quote } from '../../relay/protocol.ts';
+import { SAVED_SCENE_KEY } from '../../app/heatmap/savedScene.ts';
 import { ensureAppBuild, launchBrowser, openApp, pollPage, screenshot, startE2eRelay, tileSymbols, waitForTiles, type E2eRelay, type OpenedPage } from './harness.ts';
 
 let relay: E2eRelay;
@@ -261,7 +262,7 @@ describe('heatmap in Chromium against the real relay', () => {
       const count = await waitForTiles(page, 450);
       const mapBox = (await page.locator('[data-testid="heatmap"]').boundingBox())!;
       // Not saved yet (at most every 10 s): leaving the page saves it, so the reload below finds it.
-      expect(await page.evaluate(() => localStorage.getItem('heatmap:saved-map'))).toBeNull();
+      expect(await page.evaluate((key) => localStorage.getItem(key), SAVED_SCENE_KEY)).toBeNull();
 
       let held = 0;
       let release = () => {};
