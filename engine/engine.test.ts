@@ -218,6 +218,24 @@ describe('createEngine(deps)', () => {
     store.close();
   });
 
+  it('holds the first save of live data back by persistFirstDelayMs (the page is starting up), then saves', async () => {
+    const link = await relayLike();
+    const deps = nodeDeps({ tuning: { persistSnapshotMs: 50, persistFirstDelayMs: 400 } });
+    const engine = engineWith(deps);
+    await engine.start(config(link));
+    const r = await record(engine);
+    await r.waitFor((f) => f.seq === 5);
+    const live = Date.now();
+    const store = await openStore({ factory: deps.factory });
+    expect(await store.loadSnapshot()).toBeNull();
+    while ((await store.loadSnapshot())?.seq !== 5) {
+      expect(Date.now() - live, 'first snapshot saved within 3 s').toBeLessThan(3_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(Date.now() - live).toBeGreaterThanOrEqual(300);
+    store.close();
+  });
+
   it('answers detail, history and filters (derived when /api/filters fails)', async () => {
     const link = await relayLike();
     const engine = engineWith(nodeDeps());

@@ -29,6 +29,13 @@ export interface EngineTuning {
   frameIntervalMs: number;
   persistSnapshotMs: number;
   persistHistoryMs: number;
+  /**
+   * The first save of live data waits this long: at start-up the page is mounting and painting
+   * its first map, and on a phone's few cores the save's work (serialising 500 quotes and their
+   * history into IndexedDB) would slow it. History's first save waits a whole interval: one point
+   * per symbol is not worth keeping sooner.
+   */
+  persistFirstDelayMs: number;
   /** How long start() waits for the cache before connecting anyway (a blocked upgrade can hang). */
   cacheWaitMs: number;
   /** A resync request unanswered this long reconnects the socket instead. */
@@ -63,7 +70,7 @@ interface Subscriber {
 export function createEngine(deps: EngineDeps): EngineApi {
   const timers = deps.timers ?? systemTimers;
   const log = deps.log ?? ((m: string, f?: Record<string, unknown>) => console.warn(m, f ?? ''));
-  const tuning: EngineTuning = { frameIntervalMs: 50, persistSnapshotMs: 10_000, persistHistoryMs: 60_000, cacheWaitMs: 1_000, resyncTimeoutMs: 5_000, connection: {}, ...deps.tuning };
+  const tuning: EngineTuning = { frameIntervalMs: 50, persistSnapshotMs: 10_000, persistHistoryMs: 60_000, persistFirstDelayMs: 3_000, cacheWaitMs: 1_000, resyncTimeoutMs: 5_000, connection: {}, ...deps.tuning };
   const market = createMarketState();
   const history = createHistoryBook();
   const model = createViewModel();
@@ -89,20 +96,20 @@ export function createEngine(deps: EngineDeps): EngineApi {
   let sync: FeedView = cachedFeed();
   let feedSync: FeedSync | null = null;
 
-  const throttle = (everyMs: number, run: () => unknown) => createThrottle({ everyMs, timers, now: deps.now, run });
+  const throttle = (everyMs: number, run: () => unknown, firstDelayMs = 0) => createThrottle({ everyMs, firstDelayMs, timers, now: deps.now, run });
   const frames = throttle(tuning.frameIntervalMs, () => emit([...subscribers]));
   const saveSnapshot = throttle(tuning.persistSnapshotMs, async () => {
     if (store && market.seq >= 0 && !fromCache) {
       await store.saveSnapshot({ seq: market.seq, saved_at: deps.now(), feed: sync.feed, quotes: [...market.quotes.values()] });
     }
-  });
+  }, tuning.persistFirstDelayMs);
   const saveHistory = throttle(tuning.persistHistoryMs, async () => {
     // Rows are written whole: saving before the stored ones were read in would overwrite them.
     await loadHistory();
     if (!store) return;
     recordQuotes(history, market.quotes.values());
     await store.saveHistory(takeDirtyRows(history));
-  });
+  }, Math.max(tuning.persistFirstDelayMs, tuning.persistHistoryMs));
 
   function status(): EngineStatus {
     const feed = sync.feed;

@@ -6,11 +6,31 @@ describe('createThrottle(options)', () => {
   beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
   afterEach(() => vi.useRealTimers());
 
-  function setup() {
+  function setup(firstDelayMs?: number) {
     const runs: number[] = [];
-    const throttle = createThrottle({ everyMs: 50, timers: systemTimers, now: Date.now, run: () => runs.push(Date.now()) });
+    const throttle = createThrottle({ everyMs: 50, firstDelayMs, timers: systemTimers, now: Date.now, run: () => runs.push(Date.now()) });
     return { runs, throttle };
   }
+
+  it('holds the first run back by firstDelayMs, then keeps the interval', () => {
+    const { runs, throttle } = setup(3_000);
+    throttle.request();
+    vi.advanceTimersByTime(2_999);
+    throttle.request();
+    expect(runs).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(runs).toEqual([1_003_000]);
+    throttle.request();
+    vi.advanceTimersByTime(50);
+    expect(runs).toEqual([1_003_000, 1_003_050]);
+  });
+
+  it('runs a held-back first run at once on flush (nothing is lost when the engine stops)', async () => {
+    const { runs, throttle } = setup(3_000);
+    throttle.request();
+    await throttle.flush();
+    expect(runs).toEqual([1_000_000]);
+  });
 
   it('coalesces a burst into one run on the next turn', () => {
     const { runs, throttle } = setup();

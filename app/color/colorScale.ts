@@ -48,15 +48,25 @@ export function createColorScale(palette: PaletteId, domain: ColorDomain): Color
     lut[i] = (sampleChannel(stops, t, 16) << 16) | (sampleChannel(stops, t, 8) << 8) | sampleChannel(stops, t, 0);
   }
   const position = (pct: number) => (Number.isFinite(pct) ? Math.min(1, Math.max(0, (pct / domain + 1) / 2)) : 0.5);
-  const staleLut = lut.map(staleColor);
+  // The faded and label tables are built on first use: only the painter reads them, and the
+  // page's thread builds its scale (legend, tooltip) inside the app's first render.
+  let staleLut: Uint32Array | null = null;
+  let labelLut: Uint32Array | null = null;
+  let staleLabelLut: Uint32Array | null = null;
   return {
     domain,
     palette,
     color: (pct) => lut[Math.round(position(pct) * STEPS)]!,
     position,
     lut,
-    staleLut,
-    labelLut: lut.map(labelColor),
-    staleLabelLut: staleLut.map(labelColor),
+    get staleLut() {
+      return (staleLut ??= lut.map(staleColor));
+    },
+    get labelLut() {
+      return (labelLut ??= lut.map(labelColor));
+    },
+    get staleLabelLut() {
+      return (staleLabelLut ??= this.staleLut.map(labelColor));
+    },
   };
 }

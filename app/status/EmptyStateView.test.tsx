@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen } from '@testing-library/react';
 import { EmptyStateView } from './EmptyStateView.tsx';
 import { createFakeEngine } from '../test/fakeEngine.ts';
 import { renderWithEngine } from '../test/renderWithEngine.tsx';
+import { emptyStateFor } from './emptyState.ts';
 
 afterEach(() => {
   cleanup();
@@ -27,5 +30,14 @@ describe('EmptyStateView({ mapPainted })', () => {
     // Still no frame from the engine after 5 s: that is news, map or not.
     act(() => vi.advanceTimersByTime(200));
     expect(screen.getByTestId('empty-state').textContent).toContain('Connecting…');
+  });
+});
+
+describe('the static frame in index.html', () => {
+  it("says the app's first message word for word, so nothing changes on screen when React takes over", () => {
+    const html = new DOMParser().parseFromString(readFileSync(fileURLToPath(new globalThis.URL('../index.html', import.meta.url).href), 'utf8'), 'text/html');
+    const first = emptyStateFor(null)!;
+    expect(html.querySelector('.boot-status h2')?.textContent).toBe(first.title);
+    expect(html.querySelector('.boot-status p')?.textContent).toBe(first.message);
   });
 });

@@ -112,8 +112,8 @@ describe('PWA', () => {
   }, 90_000);
 
   it('opens offline from the cache with the relay stopped: last heatmap, stale markers, offline banner; filters still work', async () => {
-    // Wait until the engine has persisted the live snapshot (the first save is immediate once its
-    // store is open, later ones every 10 s): read the database itself rather than guess a delay.
+    // Wait until the engine has persisted the live snapshot (the first save 3 s after the first
+    // live data, later ones every 10 s): read the database itself rather than guess a delay.
     await expect.poll(async () => (await engineRecord(page, 'last'))?.quotes ?? 0, { timeout: 20_000, interval: 250 }).toBeGreaterThanOrEqual(450);
     const before = await tileSymbols(page);
     for (const relay of relays.splice(0)) await relay.stop();
