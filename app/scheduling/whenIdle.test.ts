@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runWhenIdle, whenIdle } from './whenIdle.ts';
+import { NO_IDLE_CALLBACK_PAUSE_MS, runWhenIdle, whenIdle } from './whenIdle.ts';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -18,13 +18,14 @@ describe('whenIdle()', () => {
     expect(cancelIdleCallback).toHaveBeenCalledWith(7);
   });
 
-  it('whenIdle(task) falls back to a task of its own without requestIdleCallback', () => {
+  it('whenIdle(task) falls back to a task of its own after a short pause without requestIdleCallback (a worker)', () => {
     vi.useFakeTimers();
     vi.stubGlobal('requestIdleCallback', undefined);
     const task = vi.fn();
     whenIdle(task);
+    vi.advanceTimersByTime(NO_IDLE_CALLBACK_PAUSE_MS - 1);
     expect(task).not.toHaveBeenCalled();
-    vi.runAllTimers();
+    vi.advanceTimersByTime(1);
     expect(task).toHaveBeenCalledTimes(1);
   });
 });

@@ -3,14 +3,20 @@
  * its own, so it never lengthens a frame's task: a long task is what makes a tap wait.
  */
 
+/**
+ * Where a thread has no idle callbacks (a worker; Safari; jsdom), "idle" is a pause of this long:
+ * work split into slices of a few ms then takes about a quarter of a core instead of all of it.
+ * On a phone's few cores, the rest is what the page's own thread needs while it starts.
+ */
+export const NO_IDLE_CALLBACK_PAUSE_MS = 10;
+
 /** Runs `task` once the page is idle, within `timeoutMs` at the latest; returns the cancel. */
 export function whenIdle(task: () => void, timeoutMs = 1000): () => void {
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(() => task(), { timeout: timeoutMs });
     return () => cancelIdleCallback(id);
   }
-  // jsdom and older Safari have no requestIdleCallback: a task of its own is the next best thing.
-  const id = setTimeout(task, 0);
+  const id = setTimeout(task, Math.min(timeoutMs, NO_IDLE_CALLBACK_PAUSE_MS));
   return () => clearTimeout(id);
 }
 
