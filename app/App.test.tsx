@@ -155,6 +155,25 @@ describe('<App /> against a fake engine', () => {
     expect(screen.getByTestId('status-banner').textContent).toMatch(/^connecting… — showing data from /);
   });
 
+  it('keeps the strip quiet from connecting on the cached map through the socket opening, until its snapshot (no flash of "stale")', async () => {
+    engine.status = engineStatus({ connection: 'connecting', fromCache: true, stale: true });
+    await renderApp();
+    await waitFor(() => expect(screen.getByTestId('connection-pill').textContent).toMatch(/^connecting/));
+    // The socket is open; its first snapshot has not come, so the engine still shows the cache.
+    act(() => {
+      engine.status = engineStatus({ connection: 'live', fromCache: true, stale: true, receivedAt: null });
+      engine.emit();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(screen.getByTestId('status-banner').hidden).toBe(true);
+    act(() => {
+      engine.status = engineStatus({ connection: 'live' });
+      engine.emit();
+    });
+    await waitFor(() => expect(screen.getByTestId('connection-pill').textContent).toMatch(/^live/));
+    expect(screen.queryByTestId('status-banner')?.hidden ?? true).toBe(true);
+  });
+
   it('says the market data is unavailable when the upstream is down and nothing is cached', async () => {
     engine.quotes = [];
     engine.status = engineStatus({ dataTime: null, receivedAt: null, feed: feed({ status: 'down', reason: 'provider unreachable', last_update: null }) });

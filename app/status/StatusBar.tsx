@@ -72,8 +72,9 @@ export function StatusBanner() {
   // The very first connect is told by the header pill and the empty map, and so is a feed that is
   // slow to send its first quotes ("stale" with no data at all): the empty map says "No data yet".
   const noDataYet = status !== null && status.dataTime === null && status.receivedAt === null;
-  const quiet = !status || !banner || banner.tone === 'live' || (status.connection === 'connecting' && !status.fromCache) || (banner.short === 'stale' && noDataYet);
-  const shown = useLasted(!quiet, status?.connection === 'connecting' ? CONNECTING_GRACE_MS : 0);
+  const connecting = banner?.short === 'connecting';
+  const quiet = !status || !banner || banner.tone === 'live' || (connecting && !status.fromCache) || (banner.short === 'stale' && noDataYet);
+  const shown = useLasted(!quiet, connecting ? CONNECTING_GRACE_MS : 0);
   if (!status || !banner) return null;
   return (
     <div className={`status-banner ${banner.tone}`} role="status" aria-live="polite" data-testid="status-banner" data-tone={banner.tone} hidden={!shown}>

@@ -50,4 +50,9 @@ describe('bannerFor(status, now)', () => {
     const status = engineStatus({ connection: 'connecting', fromCache: true });
     expect(bannerFor(status, now, utc).text).toBe('connecting… — showing data from 15:30');
   });
+
+  it('still says connecting (not stale) once the socket is open but its first snapshot has not come', () => {
+    const status = engineStatus({ connection: 'live', fromCache: true, stale: true, receivedAt: null });
+    expect(bannerFor(status, now, utc)).toMatchObject({ tone: 'info', short: 'connecting', text: 'connecting… — showing data from 15:30' });
+  });
 });

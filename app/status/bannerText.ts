@@ -22,6 +22,10 @@ export function bannerFor(status: EngineStatus, now: number, options: TimeFormat
   const dataFrom = (withSeconds: boolean) =>
     status.dataTime === null ? null : formatDataTime(status.dataTime, now, { ...options, seconds: withSeconds });
   const dataFromSeconds = () => dataFrom(true);
+  const connecting = (): Banner => {
+    const from = status.fromCache ? dataFrom(false) : null;
+    return { tone: 'info', short: 'connecting', text: from ? `connecting… — showing data from ${from}` : 'connecting…' };
+  };
   const retryAt = status.retryAt ?? status.feed?.retry_at ?? null;
   const upstream = status.feed?.status ?? 'ok';
 
@@ -31,7 +35,7 @@ export function bannerFor(status: EngineStatus, now: number, options: TimeFormat
       return { tone: 'warn', short: 'offline', text: from ? `offline — showing data from ${from}` : 'offline — no data yet' };
     }
     case 'connecting':
-      return { tone: 'info', short: 'connecting', text: status.fromCache && dataFrom(false) ? `connecting… — showing data from ${dataFrom(false)}` : 'connecting…' };
+      return connecting();
     case 'reconnecting':
       return { tone: 'info', short: 'reconnecting', text: 'reconnecting…' };
     case 'polling':
@@ -39,6 +43,9 @@ export function bannerFor(status: EngineStatus, now: number, options: TimeFormat
     case 'rate_limited':
       return rateLimited(retryAt, clock, dataFromSeconds());
     case 'live':
+      // The socket is open but its first snapshot has not come yet: still connecting, on the
+      // cached data (not "stale — no update since …" for the moment in between).
+      if (status.fromCache) return connecting();
       if (status.stale && upstream === 'ok') {
         const since = status.receivedAt ?? status.dataTime;
         return { tone: 'warn', short: 'stale', text: since ? `stale — no update since ${clock(since)}` : 'stale' };
