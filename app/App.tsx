@@ -12,7 +12,7 @@ import { sceneKeyOf } from './heatmap/savedScene.ts';
 import { useSceneKeeper } from './heatmap/useSceneKeeper.ts';
 import { createColorScale } from './color/colorScale.ts';
 import { Heatmap } from './heatmap/Heatmap.tsx';
-import { LABEL_SIZES, WALLBOARD_LABEL_SIZES } from './heatmap/labelSizes.ts';
+import { labelSizesFor } from './heatmap/labelSizes.ts';
 import { Header } from './shell/Header.tsx';
 import { FilterSheet } from './shell/FilterSheet.tsx';
 import { Breadcrumb } from './shell/Breadcrumb.tsx';
@@ -103,7 +103,7 @@ export function App() {
               scale={scale}
               theme={state.theme}
               palette={state.palette}
-              labelSizes={state.wallboard ? WALLBOARD_LABEL_SIZES : LABEL_SIZES}
+              labelSizes={labelSizesFor(state.wallboard)}
               reducedMotion={reducedMotion}
               active={active}
               selected={selected}

@@ -10,7 +10,9 @@ import { markStartup } from './perfMarks.ts';
 import { parseViewUrl } from './state/viewUrl.ts';
 import { applyDocumentTheme } from './shell/documentTheme.ts';
 import { showStartFailure, START_FAILED } from './shell/startFailure.ts';
-import { startPaintWorker } from './heatmap/paintThread.ts';
+import { prepareMapCanvas } from './heatmap/paintThread.ts';
+import { canvasTheme } from './heatmap/themes.ts';
+import { labelSizesFor } from './heatmap/labelSizes.ts';
 import { showSavedMap } from './heatmap/savedMap.ts';
 
 markStartup('boot');
@@ -20,8 +22,15 @@ applyDocumentTheme(view.theme, view.palette, view.wallboard);
 // The map saved at the last visit, painted by this thread in its old place while the rest loads.
 showSavedMap(view);
 const { api } = connectEngine();
-// The map's painter too: its thread starts and loads while the app bundle does.
-startPaintWorker();
+// The map's painter too: its thread starts and loads while the app bundle does, and is handed the
+// map's canvas now, while this thread waits for the bundle (the map mounts with it).
+prepareMapCanvas({
+  palette: view.palette,
+  domain: view.domain,
+  theme: canvasTheme(view.theme, view.palette),
+  labelSizes: labelSizesFor(view.wallboard),
+  reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
+});
 api.start(engineConfigFromEnv(import.meta.env, window.location)).catch((error: unknown) => console.error('engine start failed', error));
 
 import('./main.tsx')

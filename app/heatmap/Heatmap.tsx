@@ -36,7 +36,6 @@ export interface HeatmapProps {
 export function Heatmap(props: HeatmapProps) {
   const { scale, theme, palette, labelSizes, reducedMotion, onResize } = props;
   const containerRef = useRef<HTMLDivElement | null>(null);
-  const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const [bounds, setBounds] = useState({ width: 0, height: 0 });
   const options = useMemo(
     () => ({ scale, theme: canvasTheme(theme, palette), labelSizes, reducedMotion }),
@@ -49,7 +48,7 @@ export function Heatmap(props: HeatmapProps) {
     },
     [onResize],
   );
-  const { rendererRef, canvasKey } = useHeatmapRenderer(containerRef, canvasRef, options, handleResize, props.onMapPainted);
+  const { rendererRef } = useHeatmapRenderer(containerRef, options, handleResize, props.onMapPainted);
   const { readout, cursor, handlers } = usePointerTiles(rendererRef, {
     openDetail: props.onOpenDetail,
     zoom: props.onZoom,
@@ -68,8 +67,7 @@ export function Heatmap(props: HeatmapProps) {
       onPointerCancel={handlers.onPointerCancel}
       onContextMenu={(e) => readout?.pinned && e.preventDefault()}
     >
-      {/* A new canvas if the paint worker fails: the one it was handed cannot be painted again. */}
-      <canvas key={canvasKey} ref={canvasRef} className="heatmap-canvas" aria-hidden="true" />
+      {/* The map's canvas comes first in here, put in by useHeatmapRenderer (made outside React). */}
       <p id="heatmap-keys" className="visually-hidden">
         Arrow keys move between stocks, Enter opens details, Z zooms into the stock's sector, Escape zooms out.
       </p>

@@ -10,3 +10,7 @@ export interface LabelSizes {
 export const LABEL_SIZES: LabelSizes = { min: 9, max: 36 };
 /** Larger on the wallboard, read from across a room. */
 export const WALLBOARD_LABEL_SIZES: LabelSizes = { min: 13, max: 84 };
+
+export function labelSizesFor(wallboard: boolean): LabelSizes {
+  return wallboard ? WALLBOARD_LABEL_SIZES : LABEL_SIZES;
+}

@@ -4,7 +4,6 @@
  * or on the page's thread otherwise (older browsers, jsdom). Hit-testing always runs here, on the
  * tiles' target rectangles, so a pointer never waits for another thread.
  */
-import { proxy, transfer } from 'comlink';
 import type { FrameLayout } from '../../engine/api.ts';
 import type { RenderFrame } from '../data/frameStore.ts';
 import type { HitModel } from './hitTest.ts';
@@ -136,10 +135,8 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
   const thread = paintThreadFor(canvas);
   const { api } = thread;
   const failed = (what: string) => (error: unknown) => console.error(`paint worker: ${what} failed`, error);
-  if (thread.fresh) {
-    const offscreen = canvas.transferControlToOffscreen();
-    api.init(transfer(offscreen, [offscreen]), paintOptions(options)).catch(failed('init'));
-  } else api.setOptions(paintOptions(options)).catch(failed('setOptions'));
+  // Usually already handed over by boot.ts (prepareMapCanvas); then this only sets the options.
+  thread.handOver(paintOptions(options));
   /** The layout version the worker has; frames carry their layout only when it differs. */
   let sentVersion: number | null = null;
   const hits = layoutHits();
@@ -166,7 +163,7 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
     },
     destroy: () => thread.release(),
   };
-  api.onPainted(proxy((tiles: number, paintedAt: number) => map.onPainted?.(tiles, paintedAt))).catch(failed('onPainted'));
+  thread.onPainted((tiles, paintedAt) => map.onPainted?.(tiles, paintedAt));
   thread.onFailure((reason) => map.onFailed?.(reason));
   return map;
 }

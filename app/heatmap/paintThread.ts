@@ -1,17 +1,22 @@
 /**
- * The paint worker's life on the page side. It is started as early as the page can (boot.ts calls
- * `startPaintWorker` beside the engine's), so its thread and code are ready when the map mounts and
- * hands over its canvas. A canvas can be handed over only once, so its worker belongs to it for
- * good: a remount of the same canvas (React's StrictMode does one in development) takes the same
- * worker back instead of starting another.
+ * The paint worker's life on the page side. boot.ts starts it and hands it the map's canvas before
+ * the app's code has loaded (`prepareMapCanvas`): handing a canvas over (transferring its control
+ * and the first message) costs 20–40 ms on the page's thread on a busy phone, which is then spent
+ * while the page waits for its bundle instead of inside the app's first commit. A canvas can be
+ * handed over only once, so its worker belongs to it for good: a remount of the same canvas
+ * (React's StrictMode does one in development) takes the same worker back instead of starting
+ * another.
  */
-import { releaseProxy, wrap, type Remote } from 'comlink';
-import type { PaintWorkerApi } from './paintProtocol.ts';
+import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import type { PaintOptions, PaintWorkerApi } from './paintProtocol.ts';
+import { createMapCanvas } from './mapCanvas.ts';
 
 export interface PaintThread {
   api: Remote<PaintWorkerApi>;
-  /** True the first time: the canvas still has to be handed over (`init`). */
-  fresh: boolean;
+  /** Hands the canvas over with these options the first time; afterwards only sets the options. */
+  handOver(options: PaintOptions): void;
+  /** Calls `listener` after each paint that changed the tile count (replacing the last listener). */
+  onPainted(listener: (tiles: number, paintedAt: number) => void): void;
   /** Calls `listener` if the worker fails (its script does not load, or it dies). */
   onFailure(listener: (reason: string) => void): void;
   release(): void;
@@ -21,9 +26,10 @@ interface Session {
   worker: Worker;
   api: Remote<PaintWorkerApi>;
   closing: ReturnType<typeof setTimeout> | null;
+  handedOver: boolean;
+  painted: ((tiles: number, paintedAt: number) => void) | null;
 }
 
-let early: Worker | null = null;
 /** Set once a paint worker has failed: from then on this page paints on its own thread. */
 let broken = false;
 const sessions = new WeakMap<HTMLCanvasElement, Session>();
@@ -52,27 +58,57 @@ function spawn(): Worker {
   return worker;
 }
 
-/** Starts the paint worker ahead of the map (does nothing where it cannot be used). */
-export function startPaintWorker(): void {
-  if (!early && canPaintOffThread()) early = spawn();
+let prepared: HTMLCanvasElement | null = null;
+
+/**
+ * Starts the paint worker and hands it a new map canvas, ahead of the app (does nothing where the
+ * map cannot be painted off the page's thread). The map takes that canvas when it mounts.
+ */
+export function prepareMapCanvas(options: PaintOptions): void {
+  if (prepared || !canPaintOffThread()) return;
+  const canvas = createMapCanvas();
+  paintThreadFor(canvas).handOver(options);
+  prepared = canvas;
 }
 
-/** The paint worker for `canvas`: the one started early, or the one it already has. */
+/**
+ * The canvas `prepareMapCanvas` made, once: null if there is none, it was taken, or its worker has
+ * failed already (the canvas belongs to that worker and can no longer be painted on this page).
+ */
+export function takePreparedCanvas(): HTMLCanvasElement | null {
+  const canvas = broken ? null : prepared;
+  prepared = null;
+  return canvas;
+}
+
+/** The paint worker for `canvas`: the one it already has, or a new one. */
 export function paintThreadFor(canvas: HTMLCanvasElement): PaintThread {
   let session = sessions.get(canvas);
-  const fresh = !session;
   if (!session) {
-    const worker = early ?? spawn();
-    early = null;
-    session = { worker, api: wrap<PaintWorkerApi>(worker), closing: null };
+    const worker = spawn();
+    session = { worker, api: wrap<PaintWorkerApi>(worker), closing: null, handedOver: false, painted: null };
     sessions.set(canvas, session);
   }
   const current = session;
   if (current.closing !== null) clearTimeout(current.closing);
   current.closing = null;
+  const failed = (what: string) => (error: unknown) => console.error(`paint worker: ${what} failed`, error);
   return {
     api: current.api,
-    fresh,
+    handOver(options) {
+      if (current.handedOver) {
+        current.api.setOptions(options).catch(failed('setOptions'));
+        return;
+      }
+      current.handedOver = true;
+      const offscreen = canvas.transferControlToOffscreen();
+      current.api.init(transfer(offscreen, [offscreen]), options).catch(failed('init'));
+      // One listener per worker, for good; each mount of the map sets where it reports to.
+      current.api.onPainted(proxy((tiles: number, paintedAt: number) => current.painted?.(tiles, paintedAt))).catch(failed('onPainted'));
+    },
+    onPainted(listener) {
+      current.painted = listener;
+    },
     onFailure(listener) {
       failureListeners.set(current.worker, listener);
       const reason = failures.get(current.worker);

@@ -12,18 +12,21 @@ import { installProbe } from './probe.ts';
 import { markStartup } from '../perfMarks.ts';
 import { adoptSavedMap, endSavedMap } from './savedMap.ts';
 import { rememberMapPlace } from './mapPlace.ts';
+import { createMapCanvas } from './mapCanvas.ts';
+import { takePreparedCanvas } from './paintThread.ts';
 
 export function useHeatmapRenderer(
   containerRef: RefObject<HTMLDivElement | null>,
-  canvasRef: RefObject<HTMLCanvasElement | null>,
   options: RendererOptions,
   onResize: (size: { width: number; height: number }) => void,
   onMapPainted?: (painted: boolean) => void,
-): { rendererRef: RefObject<MapRenderer | null>; canvasKey: number } {
+): { rendererRef: RefObject<MapRenderer | null> } {
   const { store } = useEngine();
   const rendererRef = useRef<MapRenderer | null>(null);
-  /** Bumped when the painter fails: the caller keys its canvas on it, so a new one is mounted. */
+  /** Bumped when the painter fails: the canvas it was handed cannot be painted again, so a new one is made. */
   const [canvasKey, setCanvasKey] = useState(0);
+  /** The canvas for this key: kept across a remount of the same map, which takes the same painter back. */
+  const canvasRef = useRef<{ key: number; canvas: HTMLCanvasElement } | null>(null);
   const optionsRef = useRef(options);
   const onResizeRef = useRef(onResize);
   const onMapPaintedRef = useRef(onMapPainted);
@@ -36,8 +39,11 @@ export function useHeatmapRenderer(
   // viewport size in the same task (no wait for a ResizeObserver callback in a later frame).
   useLayoutEffect(() => {
     const container = containerRef.current;
-    const canvas = canvasRef.current;
-    if (!container || !canvas) return;
+    if (!container) return;
+    // Made outside React: the first is the one boot.ts handed to the paint worker while the app loaded.
+    if (canvasRef.current?.key !== canvasKey) canvasRef.current = { key: canvasKey, canvas: takePreparedCanvas() ?? createMapCanvas() };
+    const { canvas } = canvasRef.current;
+    container.prepend(canvas);
     markStartup('map-mounted');
     const renderer = createMapRenderer(canvas, optionsRef.current);
     rendererRef.current = renderer;
@@ -97,13 +103,14 @@ export function useHeatmapRenderer(
       renderer.destroy();
       removeProbe();
       rendererRef.current = null;
+      canvas.remove();
     };
-  }, [containerRef, canvasRef, store, canvasKey]);
+  }, [containerRef, store, canvasKey]);
 
   useEffect(() => {
     optionsRef.current = options;
     rendererRef.current?.setOptions(options);
   }, [options]);
 
-  return { rendererRef, canvasKey };
+  return { rendererRef };
 }
