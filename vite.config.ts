@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compileHint } from './scripts/compileHint.ts';
 
 const relayPort = Number(process.env.BACKEND_PORT ?? 8000);
 const THEME = '#0b0e14';
@@ -16,6 +17,8 @@ export default defineConfig({
   plugins: [
     react(),
     { name: 'build-id', transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'app-build', content: BUILD_ID }, injectTo: 'head' }] },
+    // The app bundle (main.tsx's chunk, React included) compiled whole off the page's thread.
+    compileHint('main'),
     VitePWA({
       // The app asks before activating a new service worker ("new version — reload"); a wallboard
       // applies it by itself at a quiet moment. Registration is done by the app with workbox-window.
