@@ -7,7 +7,7 @@
 import './workerWindow.ts';
 import { expose } from 'comlink';
 import { createColorScale, type ColorScale } from '../color/colorScale.ts';
-import { createHeatmapRenderer, type HeatmapRenderer, type RendererOptions } from './renderer.ts';
+import { createHeatmapRenderer, WORKER_PACING, type HeatmapRenderer, type RendererOptions } from './renderer.ts';
 import type { FrameLayout } from '../../engine/api.ts';
 import type { PaintFrame, PaintOptions, PaintWorkerApi } from './paintProtocol.ts';
 import { warmCanvasText, sharedCanvasMeasure } from './canvasMeasure.ts';
@@ -54,8 +54,8 @@ const api: PaintWorkerApi = {
   init(canvas, options) {
     mark('init');
     renderer?.destroy();
-    // A thread of its own: colour fades get every frame (see PAGE_COLOR_FRAME_MS).
-    renderer = createHeatmapRenderer(canvas, rendererOptions(options), 0);
+    // A thread of its own: fades every frame, labels in bigger slices (see WORKER_PACING).
+    renderer = createHeatmapRenderer(canvas, rendererOptions(options), WORKER_PACING);
     paints = logPaints(renderer, (tiles, paintedAt) => {
       painted?.(tiles, paintedAt);
       if (tiles > 0) warmTextOnce();

@@ -56,22 +56,36 @@ export interface HeatmapRenderer {
 }
 
 const DURATIONS: Durations = { geometry: 520, color: 450 };
-/** Per frame, time for labels of a still full repaint (see labelQueue.ts); ×4 on a phone. */
-const LABEL_BUDGET_MS = 4;
 const NO_MOTION: Durations = { geometry: 0, color: 0 };
+
+/** How often the renderer paints what is not moving, by the thread it paints on. */
+export interface Pacing {
+  /** Colour fades and label slices are painted at most every this many ms (0: every frame). */
+  colorFrameMs: number;
+  /** Per frame, time for labels of a still full repaint (see labelQueue.ts); ×4 on a phone. */
+  labelBudgetMs: number;
+}
+
 /**
- * On the page's thread, colour fades and label slices are painted at most every this many ms
- * (~30 times a second); moving tiles get every frame. A half-second fade needs no more than 15
- * steps, and each painted frame costs the page a compositor frame: every second's fade on every
- * tile that moved took the main thread 27 times a second on a phone. The paint worker has a
- * thread of its own and paints fades every frame (`colorFrameMs: 0`).
+ * On the page's thread, colour fades and label slices are painted at most ~30 times a second;
+ * moving tiles get every frame. A half-second fade needs no more than 15 steps, and each painted
+ * frame costs the page a compositor frame: every second's fade on every tile that moved took the
+ * main thread 27 times a second on a phone. Labels get 4 ms a frame, so a frame's task stays short.
  */
-export const PAGE_COLOR_FRAME_MS = 28;
+export const PAGE_PACING: Pacing = { colorFrameMs: 28, labelBudgetMs: 4 };
+
+/**
+ * The paint worker has a thread of its own: fades get every frame, and labels 8 ms a frame, so a
+ * full map's labels take half as many frames (each one a compositor frame while the page starts),
+ * and a frame with a label slice still fits in 16.7 ms at 6,000 tiles (npm run bench:app).
+ */
+export const WORKER_PACING: Pacing = { colorFrameMs: 0, labelBudgetMs: 8 };
 
 /** The canvas the renderer paints: the page's own, or one handed to the paint worker. */
 export type MapCanvas = HTMLCanvasElement | OffscreenCanvas;
 
-export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOptions, colorFrameMs = PAGE_COLOR_FRAME_MS): HeatmapRenderer {
+export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOptions, pacing: Pacing = PAGE_PACING): HeatmapRenderer {
+  const { colorFrameMs, labelBudgetMs } = pacing;
   // `desynchronized`: without GPU compositing, a normal canvas is copied whole into every
   // compositor commit (measured: half the main thread at 6,000 tiles); a low-latency canvas is not.
   // Both kinds of canvas take the same settings (the cast only picks one of the two overloads).
@@ -120,7 +134,7 @@ export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOption
     } else {
       paintTiles(ctx, model, result.recolored, style);
       if (headersDirty) paintHeaders(ctx, model, style);
-      if (labels.pending()) labels.paintSlice((indices) => paintTiles(ctx, current, indices, currentStyle), LABEL_BUDGET_MS);
+      if (labels.pending()) labels.paintSlice((indices) => paintTiles(ctx, current, indices, currentStyle), labelBudgetMs);
     }
     fullPaint = false;
     headersDirty = false;
