@@ -56,6 +56,18 @@ describe('createSceneKeeper(options)', () => {
     expect(timers.pending()).toBe(0);
   });
 
+  it('saves a map over periodicMaxTiles only when flushed (page hidden or left), not every interval', () => {
+    const storage = memoryStorage();
+    const timers = manualTimers();
+    const keeper = createSceneKeeper({ storage, timers, periodicMaxTiles: 2 });
+    keeper.note('view-a', frame(1, [1, 1, 1]));
+    expect(timers.pending()).toBe(0);
+    timers.runAll();
+    expect(saved(storage)).toBeNull();
+    keeper.flush();
+    expect(saved(storage)).toEqual({ key: 'view-a', version: 1, values: [1, 1, 1] });
+  });
+
   it("never saves the old view's frames under the new view's name", () => {
     const storage = memoryStorage();
     const keeper = createSceneKeeper({ storage, timers: manualTimers() });
