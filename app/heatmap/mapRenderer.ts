@@ -11,7 +11,7 @@ import type { LabelBox } from './labelBoxes.ts';
 import type { PaintOptions } from './paintProtocol.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
-import { canPaintOffThread, paintThreadFor } from './paintThread.ts';
+import { canPaintOffThread, paintCallFailed, paintThreadFor } from './paintThread.ts';
 import type { HeatmapRenderer, RendererOptions } from './renderer.ts';
 
 /** Read-only views for browser automation (probe.ts); asynchronous, as the painter may be a worker. */
@@ -134,7 +134,6 @@ function hitModelOf(layout: FrameLayout): HitModel {
 function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapRenderer {
   const thread = paintThreadFor(canvas);
   const { api } = thread;
-  const failed = (what: string) => (error: unknown) => console.error(`paint worker: ${what} failed`, error);
   // Usually already handed over by boot.ts (prepareMapCanvas); then this only sets the options.
   thread.handOver(paintOptions(options));
   /** The layout version the worker has; frames carry their layout only when it differs. */
@@ -148,10 +147,10 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
       sentVersion = frame.layout.version;
       hits.see(frame.layout);
       // Copies, not transfers: the page keeps this frame for the table and hit-testing.
-      api.setFrame({ layout: send ? frame.layout : null, values: frame.values, prices: frame.prices, stale: frame.stale }).catch(failed('setFrame'));
+      api.setFrame({ layout: send ? frame.layout : null, values: frame.values, prices: frame.prices, stale: frame.stale }).catch(paintCallFailed('setFrame'));
     },
-    setOptions: (next) => void api.setOptions(paintOptions(next)).catch(failed('setOptions')),
-    resize: (width, height, dpr) => void api.resize(width, height, dpr).catch(failed('resize')),
+    setOptions: (next) => void api.setOptions(paintOptions(next)).catch(paintCallFailed('setOptions')),
+    resize: (width, height, dpr) => void api.resize(width, height, dpr).catch(paintCallFailed('resize')),
     hitModel: () => hits.model(),
     probe: {
       labels: () => api.labelBoxes(),

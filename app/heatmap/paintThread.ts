@@ -58,6 +58,9 @@ function spawn(): Worker {
   return worker;
 }
 
+/** A handler for a rejected call to the paint worker: logs which call failed and why. */
+export const paintCallFailed = (what: string) => (error: unknown) => console.error(`paint worker: ${what} failed`, error);
+
 let prepared: HTMLCanvasElement | null = null;
 
 /**
@@ -92,19 +95,18 @@ export function paintThreadFor(canvas: HTMLCanvasElement): PaintThread {
   const current = session;
   if (current.closing !== null) clearTimeout(current.closing);
   current.closing = null;
-  const failed = (what: string) => (error: unknown) => console.error(`paint worker: ${what} failed`, error);
   return {
     api: current.api,
     handOver(options) {
       if (current.handedOver) {
-        current.api.setOptions(options).catch(failed('setOptions'));
+        current.api.setOptions(options).catch(paintCallFailed('setOptions'));
         return;
       }
       current.handedOver = true;
       const offscreen = canvas.transferControlToOffscreen();
-      current.api.init(transfer(offscreen, [offscreen]), options).catch(failed('init'));
+      current.api.init(transfer(offscreen, [offscreen]), options).catch(paintCallFailed('init'));
       // One listener per worker, for good; each mount of the map sets where it reports to.
-      current.api.onPainted(proxy((tiles: number, paintedAt: number) => current.painted?.(tiles, paintedAt))).catch(failed('onPainted'));
+      current.api.onPainted(proxy((tiles: number, paintedAt: number) => current.painted?.(tiles, paintedAt))).catch(paintCallFailed('onPainted'));
     },
     onPainted(listener) {
       current.painted = listener;
