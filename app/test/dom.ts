@@ -4,6 +4,7 @@
  * depend on them can be tested. Returns the undo.
  */
 import { vi } from 'vitest';
+import { forgetMediaQueries } from '../state/useMediaQuery.ts';
 
 export const MAP_SIZE = { width: 800, height: 600 };
 
@@ -27,6 +28,7 @@ export function installDomShims(): () => void {
   const getContext = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
   return () => {
     vi.unstubAllGlobals();
+    forgetMediaQueries();
     getContext.mockRestore();
   };
 }
