@@ -44,10 +44,14 @@ afterEach(() => {
 });
 
 describe('useHeatmapRenderer (through <App />)', () => {
-  it('subscribes with the size measured at mount, without waiting for the ResizeObserver', async () => {
+  it('subscribes with the size the ResizeObserver first reports, forcing no layout in the commit that mounts the map', async () => {
+    const measure = vi.mocked(HTMLElement.prototype.getBoundingClientRect);
     await act(async () => {
       renderWithEngine(<App />, engine);
     });
+    expect(measure).not.toHaveBeenCalled();
+    expect(engine.views).toEqual([]);
+    await act(async () => ManualResizeObserver.last!.report(1000, 700));
     expect(engine.views[0]).toMatchObject({ width: 1000, height: 700 });
   });
 

@@ -35,8 +35,7 @@ export function useHeatmapRenderer(
     onMapPaintedRef.current = onMapPainted;
   }, [onResize, onMapPainted]);
 
-  // A layout effect: the map is measured as soon as it is in the DOM, so the engine hears the
-  // viewport size in the same task (no wait for a ResizeObserver callback in a later frame).
+  // A layout effect: the canvas is in place (and the saved map adopted) before the browser paints.
   useLayoutEffect(() => {
     const container = containerRef.current;
     if (!container) return;
@@ -88,9 +87,10 @@ export function useHeatmapRenderer(
       // runs in short tasks of its own, not inside the commit that mounted the map.
       startTransition(() => onResizeRef.current({ width, height }));
     };
-    // Not laid out yet (zero area, e.g. in a hidden tab's first layout): the observer reports it.
-    const rect = container.getBoundingClientRect();
-    if (rect.width > 0 && rect.height > 0) measured(rect.width, rect.height);
+    // Measured by the observer, whose first report comes in the browser's next layout: reading the
+    // size here would force a style and layout of the whole app inside the commit that mounts it
+    // (~10–15 ms on a phone), one long task instead of two shorter ones. It also reports a map with
+    // no area yet (a hidden tab's first layout) once it has one.
     const observer = new ResizeObserver(([entry]) => {
       if (entry) measured(entry.contentRect.width, entry.contentRect.height);
     });
