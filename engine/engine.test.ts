@@ -236,6 +236,40 @@ describe('createEngine(deps)', () => {
     store.close();
   });
 
+  it('reads the stored history historyReadDelayMs after the first frame, not with it, or at once when asked for', async () => {
+    const link = await relayLike();
+    /** nodeDeps whose store counts its history reads. */
+    const counting = (historyReadDelayMs: number) => {
+      const base = nodeDeps({ tuning: { historyReadDelayMs } });
+      const counter = { reads: 0 };
+      const deps: NodeDeps = {
+        ...base,
+        openDb: async (hooks) => {
+          const store = await base.openDb(hooks);
+          const load = store.loadHistory.bind(store);
+          return Object.assign(store, { loadHistory: () => (counter.reads++, load()) });
+        },
+      };
+      return { deps, counter };
+    };
+    const later = counting(300);
+    const engine = engineWith(later.deps);
+    await engine.start(config(link));
+    const r = await record(engine);
+    await r.waitFor((f) => f.seq === 5);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(later.counter.reads).toBe(0);
+    await until(() => later.counter.reads === 1, 2_000, 'the delayed history read');
+
+    const asked = counting(60_000);
+    const other = engineWith(asked.deps);
+    await other.start(config(link));
+    await (await record(other)).waitFor((f) => f.seq === 5);
+    expect(asked.counter.reads).toBe(0);
+    expect([...(await other.getHistory('XOM')).price]).toEqual([110]);
+    expect(asked.counter.reads).toBe(1);
+  });
+
   it('answers detail, history and filters (derived when /api/filters fails)', async () => {
     const link = await relayLike();
     const engine = engineWith(nodeDeps());

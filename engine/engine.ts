@@ -36,6 +36,12 @@ export interface EngineTuning {
    * per symbol is not worth keeping sooner.
    */
   persistFirstDelayMs: number;
+  /**
+   * The stored history is read this long after the first frame (or as soon as a caller needs it):
+   * reading and checking ~500 rows is worker time the first map and the page's start-up are better
+   * served by, and nothing on screen shows history until a detail panel opens.
+   */
+  historyReadDelayMs: number;
   /** How long start() waits for the cache before connecting anyway (a blocked upgrade can hang). */
   cacheWaitMs: number;
   /** A resync request unanswered this long reconnects the socket instead. */
@@ -70,7 +76,7 @@ interface Subscriber {
 export function createEngine(deps: EngineDeps): EngineApi {
   const timers = deps.timers ?? systemTimers;
   const log = deps.log ?? ((m: string, f?: Record<string, unknown>) => console.warn(m, f ?? ''));
-  const tuning: EngineTuning = { frameIntervalMs: 50, persistSnapshotMs: 10_000, persistHistoryMs: 60_000, persistFirstDelayMs: 3_000, cacheWaitMs: 1_000, resyncTimeoutMs: 5_000, connection: {}, ...deps.tuning };
+  const tuning: EngineTuning = { frameIntervalMs: 50, persistSnapshotMs: 10_000, persistHistoryMs: 60_000, persistFirstDelayMs: 3_000, historyReadDelayMs: 5_000, cacheWaitMs: 1_000, resyncTimeoutMs: 5_000, connection: {}, ...deps.tuning };
   const market = createMarketState();
   const history = createHistoryBook();
   const model = createViewModel();
@@ -86,6 +92,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
   let disposed = false;
   let lastStale: boolean | null = null;
   let staleTimer: unknown = null;
+  let historyTimer: unknown = null;
   let unwatchOnline = () => {};
   let cacheSettled = false;
   let historyRead: Promise<void> | null = null;
@@ -147,10 +154,12 @@ export function createEngine(deps: EngineDeps): EngineApi {
         log('a frame subscriber threw', { error: String(error) });
       }
     });
-    if (!sentFirst) deps.mark?.('first-frame');
+    if (!sentFirst) {
+      deps.mark?.('first-frame');
+      historyTimer = timers.setTimeout(() => void loadHistory(), tuning.historyReadDelayMs);
+    }
     sentFirst = true;
     firstFrameSent();
-    void loadHistory();
   }
 
   /** Re-checks staleness every poll interval, so "stale" appears even when nothing arrives. */
@@ -189,7 +198,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
     emit([...subscribers]);
   }
 
-  /** Reads the stored history once (after the first frame, or when history is first needed). */
+  /** Reads the stored history once (a while after the first frame, or when history is first needed). */
   function loadHistory(): Promise<void> {
     historyRead ??= cacheReady.then(async () => {
       if (!store) return;
@@ -301,6 +310,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
       frames.cancel();
       feedSync?.stop();
       if (staleTimer !== null) timers.clearTimeout(staleTimer);
+      if (historyTimer !== null) timers.clearTimeout(historyTimer);
       await saveSnapshot.flush();
       await saveHistory.flush();
       store?.close();
