@@ -7,6 +7,7 @@ import type { Sector } from '../relay/protocol.ts';
 import { useViewState } from './state/useViewState.ts';
 import { toEngineView, DEFAULT_VIEW_STATE } from './state/viewState.ts';
 import { useMediaQuery } from './state/useMediaQuery.ts';
+import { useMapStill } from './heatmap/useMapStill.ts';
 import { useEngineView } from './data/useEngineView.ts';
 import { sceneKeyOf } from './heatmap/savedScene.ts';
 import { useSceneKeeper } from './heatmap/useSceneKeeper.ts';
@@ -43,7 +44,7 @@ export function App() {
   // The map on screen is saved for the next start, which paints it before anything else loads.
   useSceneKeeper(useMemo(() => sceneKeyOf(toEngineView(state, { width: 0, height: 0 })), [state]));
   const scale = useMemo(() => createColorScale(state.palette, state.domain), [state.palette, state.domain]);
-  const reducedMotion = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const mapStill = useMapStill();
   const small = useMediaQuery('(max-width: 760px)');
   const wide = useMediaQuery('(min-width: 1200px)');
   const [active, setActive] = useState<string | null>(null);
@@ -104,7 +105,7 @@ export function App() {
               theme={state.theme}
               palette={state.palette}
               labelSizes={labelSizesFor(state.wallboard)}
-              reducedMotion={reducedMotion}
+              reducedMotion={mapStill}
               active={active}
               selected={selected}
               focusRequest={focusRequest}

@@ -120,7 +120,10 @@ async function runScenario(browser, scenario, relayModule, configModule) {
     ).jsonValue();
     const firstPaints = await page.evaluate(() => window.__heatmap.takePaints());
     const tiles = await page.evaluate(() => Number(document.querySelector('[data-testid="heatmap"]').dataset.tileCount));
-    await page.waitForTimeout(2000); // warm-up: JIT, caches, the first transitions
+    // Warm-up (JIT, caches, the first transitions), past the start-up stillness: the map animates
+    // only from 3 s after its first frame (app/heatmap/useMapStill.ts), and the window measures it
+    // animating.
+    await page.waitForTimeout(4500);
     const m = await page.evaluate(measureWindow, SECONDS);
     const painter = frameStats(m.painter, SECONDS * 1000);
     const pageFrames = frameStats(m.page, m.elapsed);
