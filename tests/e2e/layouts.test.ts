@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureAppBuild, launchBrowser, pollPage, screenshot, startE2eRelay, waitForTiles, type E2eRelay } from './harness.ts';
+import { AFTER_FIRST_FRAME_MS } from '../../app/pwa/useStartupSettled.ts';
 
 let relay: E2eRelay;
 let browser: Browser;
@@ -125,13 +126,15 @@ describe('layouts', () => {
     version: string;
   }
 
-  it('prefers-reduced-motion: a zoom jumps to the new layout with no transition frames', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    await page.goto(relay.base);
-    await waitForTiles(page, 450);
+  /**
+   * Zooms into a sector with the keyboard, samples the map on the next `n` animation frames once
+   * the zoom has landed, and returns the transition frames among them: the layout lands on the
+   * first frame, and a later sample that is busy with no new engine frame since the one before is a
+   * transition frame (a live frame alone makes the map busy only until its next step).
+   */
+  async function zoomFrames(page: Page, n: number): Promise<Sample[]> {
     const moving = await page.evaluate(
-      () =>
+      (count) =>
         new Promise<Sample[]>((resolve) => {
           const map = document.querySelector<HTMLElement>('[data-testid="heatmap"]')!;
           // The zoom has landed when the map holds one sector (a live relayout also bumps the version).
@@ -143,17 +146,39 @@ describe('layouts', () => {
               const seq = map.dataset.seq!, version = map.dataset.layoutVersion!;
               seen.push({ busy: await window.__heatmap!.busy(), seq, version });
             }
-            if (seen.length >= 4) resolve(seen);
+            if (seen.length >= count) resolve(seen);
             else requestAnimationFrame(() => void watch());
           };
           requestAnimationFrame(() => void watch());
         }),
+      n,
     );
-    // The layout lands on the first frame. A live frame makes the map busy until its next step, so
-    // only busy samples with no new frame since the previous sample mean a transition is running
-    // (a real one would be busy for ~30 frames in a row).
-    const stillMoving = moving.slice(1).filter((s, i) => s.busy && s.seq === moving[i]!.seq && s.version === moving[i]!.version);
-    expect(stillMoving).toEqual([]);
+    return moving.slice(1).filter((s, i) => s.busy && s.seq === moving[i]!.seq && s.version === moving[i]!.version);
+  }
+
+  /** Opens the app and waits for its map, and with `settled` for start-up to be over as well. */
+  async function openMap(reducedMotion: 'reduce' | 'no-preference', settled: boolean) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
+    const page = await context.newPage();
+    await page.goto(relay.base);
+    await waitForTiles(page, 450);
+    if (settled) await page.waitForTimeout(AFTER_FIRST_FRAME_MS + 1000);
+    return { context, page };
+  }
+
+  it('prefers-reduced-motion: a zoom after start-up jumps to the new layout with no transition frames', async () => {
+    const { context, page } = await openMap('reduce', true);
+    expect(await zoomFrames(page, 4)).toEqual([]);
     await context.close();
+  });
+
+  it('without the preference a zoom animates once start-up has settled, and jumps during start-up', async () => {
+    // A real transition is busy for ~30 frames in a row.
+    const settled = await openMap('no-preference', true);
+    expect((await zoomFrames(settled.page, 8)).length).toBeGreaterThanOrEqual(3);
+    await settled.context.close();
+    const starting = await openMap('no-preference', false);
+    expect(await zoomFrames(starting.page, 4)).toEqual([]);
+    await starting.context.close();
   });
 });
