@@ -2,21 +2,21 @@
  * What the engine keeps in IndexedDB, as zod schemas: read back through `safeParse` like any
  * other input, because a database can be corrupt, foreign or from another version of the app.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FeedStatusSchema, QuoteSchema, TickerSchema } from '../relay/protocol.ts';
 
 /** The last-good snapshot, stored as ONE value: one put instead of thousands. */
 export const CachedSnapshotSchema = z.object({
-  seq: z.number().int().nonnegative(),
+  seq: z.int().check(z.nonnegative()),
   /** When the engine saved it, epoch ms. */
-  saved_at: z.number().int().nonnegative(),
-  feed: FeedStatusSchema.nullable(),
+  saved_at: z.int().check(z.nonnegative()),
+  feed: z.nullable(FeedStatusSchema),
   quotes: z.array(QuoteSchema),
 });
 export type CachedSnapshot = z.infer<typeof CachedSnapshotSchema>;
 
 /** One symbol's intraday series, oldest first; `t` and `price` are parallel. */
 export const HistoryRowSchema = z
-  .object({ symbol: TickerSchema, t: z.array(z.number().int().nonnegative()), price: z.array(z.number().finite().positive()) })
-  .refine((row) => row.t.length === row.price.length, { message: 't and price differ in length' });
+  .object({ symbol: TickerSchema, t: z.array(z.int().check(z.nonnegative())), price: z.array(z.number().check(z.positive())) })
+  .check(z.refine((row) => row.t.length === row.price.length, { message: 't and price differ in length' }));
 export type HistoryRow = z.infer<typeof HistoryRowSchema>;

@@ -6,7 +6,7 @@
  * tab blocking an upgrade, is state `unavailable`.
  */
 import type { IDBPDatabase } from 'idb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { StorageState } from './api.ts';
 import { CachedSnapshotSchema, HistoryRowSchema, type CachedSnapshot, type HistoryRow } from './cacheSchema.ts';
 import type { CacheRead } from './cacheRead.ts';

@@ -3,7 +3,7 @@
  * the relay's zod schemas. A bad message becomes a reason that is counted, never an exception and
  * never applied, so one malformed frame cannot corrupt the market state or stop the socket.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { decodeColumnDelta } from '../relay/columnDelta.ts';
 import { ServerMessageSchema, StocksResponseSchema, type ColumnDeltaMessage, type ServerMessage, type StocksResponse } from '../relay/protocol.ts';
 
@@ -12,7 +12,7 @@ export type InvalidReason = (typeof INVALID_REASONS)[number];
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: InvalidReason; detail: string };
 
-const SERVER_TYPES: ReadonlySet<string> = new Set(ServerMessageSchema.options.map((o) => o.shape.type.value));
+const SERVER_TYPES: ReadonlySet<string> = new Set(ServerMessageSchema.def.options.flatMap((o) => o.shape.type.def.values));
 
 /**
  * The relay's own schemas, compiled by zod into flat validators (same results and issues, ~6× faster

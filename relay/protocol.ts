@@ -15,8 +15,18 @@
  *
  * The engine imports this module and `columnDelta.ts` (and nothing else) from relay/. Types come
  * from `z.infer`.
+ *
+ * Written with zod's mini API (`zod/mini`: the same checks and results, composed by functions
+ * instead of methods): the engine worker's bundle carries ~30 KB of zod instead of ~115 KB, and
+ * builds these schemas without zod classic's ~40 methods per instance, work it does at every start
+ * while the page is loading beside it. The relay's own provider schemas use classic zod.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+
+// Readable issue messages ("Invalid input: expected number, received string") wherever classic zod
+// has not set them up already (the engine worker imports only this API).
+z.config(en());
 
 /** The 11 GICS sectors, in the order the heatmap groups them. */
 export const SECTORS = [
@@ -41,11 +51,13 @@ export const UniverseIdSchema = z.enum(UNIVERSE_IDS);
 export type UniverseId = z.infer<typeof UniverseIdSchema>;
 
 /** Ticker in the dot form for share classes (`BRK.B`); synthetic tickers look like `SYN0042`. */
-export const TickerSchema = z.string().regex(/^[A-Z][A-Z0-9]{0,9}(\.[A-Z])?$/, 'not a ticker symbol');
+export const TickerSchema = z.string().check(z.regex(/^[A-Z][A-Z0-9]{0,9}(\.[A-Z])?$/, 'not a ticker symbol'));
 
-const price = z.number().finite().positive();
-const finite = z.number().finite();
-const epochMs = z.number().int().nonnegative();
+// zod 4 numbers are finite: NaN and ±Infinity fail `z.number()` itself.
+const price = z.number().check(z.positive());
+const finite = z.number();
+const count = z.int().check(z.nonnegative());
+const epochMs = count;
 
 export const QuoteSchema = z.object({
   symbol: TickerSchema,
@@ -57,7 +69,7 @@ export const QuoteSchema = z.object({
   change: finite,
   /** Percent units: 1.25 means +1.25 %. */
   pct_change: finite,
-  volume: z.number().int().nonnegative(),
+  volume: count,
   market_cap: price,
   prev_close: price,
   /** The quote's own time, epoch ms. */
@@ -65,24 +77,27 @@ export const QuoteSchema = z.object({
   /** True when the latest provider update did not refresh this symbol. */
   stale: z.boolean(),
   /** When it went stale (epoch ms); null when fresh. */
-  stale_since: epochMs.nullable(),
+  stale_since: z.nullable(epochMs),
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
 /** The fields of a quote that change tick to tick; a delta row carries only the changed ones. */
-export const QuoteUpdateSchema = QuoteSchema.pick({
-  price: true,
-  change: true,
-  pct_change: true,
-  volume: true,
-  market_cap: true,
-  prev_close: true,
-  timestamp: true,
-  stale: true,
-  stale_since: true,
-})
-  .partial()
-  .extend({ symbol: TickerSchema });
+export const QuoteUpdateSchema = z.extend(
+  z.partial(
+    z.pick(QuoteSchema, {
+      price: true,
+      change: true,
+      pct_change: true,
+      volume: true,
+      market_cap: true,
+      prev_close: true,
+      timestamp: true,
+      stale: true,
+      stale_since: true,
+    }),
+  ),
+  { symbol: TickerSchema },
+);
 export type QuoteUpdate = z.infer<typeof QuoteUpdateSchema>;
 
 export const SESSION_PHASES = ['pre', 'regular', 'post', 'closed'] as const;
@@ -90,10 +105,10 @@ export const SessionSchema = z.object({
   phase: z.enum(SESSION_PHASES),
   /** Human label: "Pre-market", "Open", "After-hours", "Closed", "Closed — Thanksgiving Day". */
   label: z.string(),
-  holiday: z.string().nullable(),
+  holiday: z.nullable(z.string()),
   early_close: z.boolean(),
   /** Epoch ms of the next phase change, null when unknown (beyond the shipped calendar). */
-  next_change: epochMs.nullable(),
+  next_change: z.nullable(epochMs),
   /** True when the simulated market pretends to be open regardless of the calendar. */
   simulated: z.boolean(),
 });
@@ -107,12 +122,12 @@ export type UpstreamState = z.infer<typeof UpstreamStateSchema>;
 export const FeedStatusSchema = z.object({
   status: UpstreamStateSchema,
   /** Why the state is not `ok`, in words that never include the API key. */
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   /** When the relay will next try the provider (epoch ms), set while rate-limited or backing off. */
-  retry_at: epochMs.nullable(),
+  retry_at: z.nullable(epochMs),
   provider: z.string(),
   /** Epoch ms of the last successful provider update, null before the first. */
-  last_update: epochMs.nullable(),
+  last_update: z.nullable(epochMs),
   /** True while the relay serves data that no provider update has confirmed since it started. */
   stale: z.boolean(),
   session: SessionSchema,
@@ -123,14 +138,14 @@ export type FeedStatus = z.infer<typeof FeedStatusSchema>;
 
 export const SnapshotMessageSchema = z.object({
   type: z.literal('snapshot'),
-  seq: z.number().int().nonnegative(),
+  seq: count,
   sent_at: epochMs,
   feed: FeedStatusSchema,
   quotes: z.array(QuoteSchema),
 });
 export const DeltaMessageSchema = z.object({
   type: z.literal('delta'),
-  seq: z.number().int().positive(),
+  seq: z.int().check(z.positive()),
   sent_at: epochMs,
   quotes: z.array(QuoteUpdateSchema),
 });
@@ -140,54 +155,59 @@ export const COLUMN_FIELDS = ['price', 'change', 'pct_change', 'volume', 'market
 export type ColumnField = (typeof COLUMN_FIELDS)[number];
 
 /**
- * A Float64Array whose every value satisfies `scalar`, the quote field's own schema. The fields'
- * schemas are intervals (finite, bounded, maybe integer), so a column is valid when it holds no
- * NaN, its smallest and largest values pass `scalar`, and (for integer fields) every value is whole:
- * one pass over plain numbers instead of a zod call per value.
+ * A Float64Array whose every value satisfies `scalar`, the quote field's own schema (`integer`
+ * when that schema only takes whole numbers). The fields' schemas are intervals (finite, bounded,
+ * maybe integer), so a column is valid when it holds no NaN, its smallest and largest values pass
+ * `scalar`, and (for integer fields) every value is whole: one pass over plain numbers instead of
+ * a zod call per value.
  */
-function columnOf(scalar: z.ZodNumber) {
-  return z.instanceof(Float64Array).superRefine((column, ctx) => {
-    let lo = 0;
-    let hi = 0;
-    for (let k = 0; k < column.length; k++) {
-      const v = column[k]!;
-      if (Number.isNaN(v) || (scalar.isInt && !Number.isInteger(v))) {
-        ctx.addIssue({ code: 'custom', message: `row ${k}: ${v} is not a valid value` });
-        return;
+function columnOf(scalar: z.ZodMiniType<number>, integer: boolean) {
+  return z.instanceof(Float64Array).check(
+    z.superRefine((column, ctx) => {
+      let lo = 0;
+      let hi = 0;
+      for (let k = 0; k < column.length; k++) {
+        const v = column[k]!;
+        if (Number.isNaN(v) || (integer && !Number.isInteger(v))) {
+          ctx.addIssue({ code: 'custom', message: `row ${k}: ${v} is not a valid value` });
+          return;
+        }
+        if (v < column[lo]!) lo = k;
+        if (v > column[hi]!) hi = k;
       }
-      if (v < column[lo]!) lo = k;
-      if (v > column[hi]!) hi = k;
-    }
-    for (const k of column.length > 0 ? [lo, hi] : []) {
-      const result = scalar.safeParse(column[k]);
-      if (!result.success) ctx.addIssue({ code: 'custom', message: `row ${k}: ${result.error.issues[0]?.message ?? 'invalid'}` });
-    }
-  });
+      for (const k of column.length > 0 ? [lo, hi] : []) {
+        const result = scalar.safeParse(column[k]);
+        if (!result.success) ctx.addIssue({ code: 'custom', message: `row ${k}: ${result.error.issues[0]?.message ?? 'invalid'}` });
+      }
+    }),
+  );
 }
 
 export const ColumnDeltaMessageSchema = z
   .object({
     type: z.literal('column_delta'),
-    seq: z.number().int().positive(),
+    seq: z.int().check(z.positive()),
     sent_at: epochMs,
     /** `symbolOrderHash` of the snapshot whose positions `index` names; another order means resync. */
-    order: z.number().int().nonnegative(),
+    order: count,
     /** Each row's position in the snapshot's `quotes`. */
     index: z.instanceof(Uint32Array),
-    price: columnOf(QuoteSchema.shape.price),
-    change: columnOf(QuoteSchema.shape.change),
-    pct_change: columnOf(QuoteSchema.shape.pct_change),
-    volume: columnOf(QuoteSchema.shape.volume),
-    market_cap: columnOf(QuoteSchema.shape.market_cap),
-    timestamp: columnOf(QuoteSchema.shape.timestamp),
+    price: columnOf(price, false),
+    change: columnOf(finite, false),
+    pct_change: columnOf(finite, false),
+    volume: columnOf(count, true),
+    market_cap: columnOf(price, false),
+    timestamp: columnOf(epochMs, true),
   })
-  .superRefine((m, ctx) => {
-    const short = COLUMN_FIELDS.find((f) => m[f].length !== m.index.length);
-    if (short) ctx.addIssue({ code: 'custom', path: [short], message: `${m[short].length} values for ${m.index.length} rows` });
-  });
+  .check(
+    z.superRefine((m, ctx) => {
+      const short = COLUMN_FIELDS.find((f) => m[f].length !== m.index.length);
+      if (short) ctx.addIssue({ code: 'custom', path: [short], message: `${m[short].length} values for ${m.index.length} rows` });
+    }),
+  );
 export type ColumnDeltaMessage = z.infer<typeof ColumnDeltaMessageSchema>;
 
-export const StatusMessageSchema = FeedStatusSchema.extend({
+export const StatusMessageSchema = z.extend(FeedStatusSchema, {
   type: z.literal('status'),
   sent_at: epochMs,
 });
@@ -248,9 +268,9 @@ export const SORT_FIELDS = ['price', 'change', 'pct_change', 'volume', 'market_c
 
 /** GET /api/stocks */
 export const StocksResponseSchema = z.object({
-  seq: z.number().int().nonnegative(),
-  count: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
+  seq: count,
+  count: count,
+  total: count,
   feed: FeedStatusSchema,
   quotes: z.array(QuoteSchema),
 });
@@ -269,13 +289,13 @@ export const DropReasonSchema = z.enum(DROP_REASONS);
 export type DropReason = z.infer<typeof DropReasonSchema>;
 
 /** GET /api/health */
-export const HealthResponseSchema = FeedStatusSchema.extend({
-  uptime: z.number().nonnegative(),
-  seq: z.number().int().nonnegative(),
-  symbols: z.number().int().nonnegative(),
-  stale_symbols: z.number().int().nonnegative(),
-  clients: z.number().int().nonnegative(),
-  dropped: z.record(DropReasonSchema, z.number().int().nonnegative()),
+export const HealthResponseSchema = z.extend(FeedStatusSchema, {
+  uptime: z.number().check(z.nonnegative()),
+  seq: count,
+  symbols: count,
+  stale_symbols: count,
+  clients: count,
+  dropped: z.record(DropReasonSchema, count),
   /** Name of the WebSocket implementation in use; `uws-native` unless the binary failed to load. */
   transport: z.string(),
 });
@@ -285,7 +305,7 @@ export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 export const FiltersResponseSchema = z.object({
   sectors: z.array(SectorSchema),
   industries: z.array(z.object({ sector: SectorSchema, industry: z.string() })),
-  universes: z.array(z.object({ id: UniverseIdSchema, name: z.string(), count: z.number().int() })),
+  universes: z.array(z.object({ id: UniverseIdSchema, name: z.string(), count: z.int() })),
   sort_fields: z.array(z.enum(SORT_FIELDS)),
   market_cap: z.object({ min: z.number(), max: z.number() }),
 });
@@ -294,7 +314,7 @@ export type FiltersResponse = z.infer<typeof FiltersResponseSchema>;
 /** Any 4xx body: names the parameter (when one is at fault) and the reason. */
 export const ErrorResponseSchema = z.object({
   error: z.string(),
-  parameter: z.string().optional(),
+  parameter: z.optional(z.string()),
   reason: z.string(),
 });
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

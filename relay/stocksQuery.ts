@@ -19,7 +19,8 @@ type Parameter = (typeof PARAMETERS)[number];
 
 export type QueryResult = { ok: true; query: StocksQuery } | { ok: false; parameter: string; reason: string };
 
-const parsers: Record<Parameter, z.ZodType> = {
+// Core types: `universe` is the wire contract's enum (protocol.ts, zod's mini API).
+const parsers: Record<Parameter, z.core.$ZodType> = {
   // Comma-separated so one link can ask for several sectors.
   sector: z.string().transform((s) => s.split(',').map((x) => x.trim())).pipe(z.array(SectorSchema)),
   q: z.string().max(64, 'at most 64 characters'),
@@ -49,7 +50,7 @@ export function parseStocksQuery(search: string): QueryResult {
     const parameter = name as Parameter;
     if (values[parameter] !== undefined) return { ok: false, parameter, reason: 'given more than once' };
     if (raw === '' && parameter !== 'q') continue;
-    const parsed = parsers[parameter].safeParse(raw);
+    const parsed = z.safeParse(parsers[parameter], raw);
     if (!parsed.success) return { ok: false, parameter, reason: describe(parsed.error.issues[0]!, parameter) };
     values[parameter] = parsed.data;
   }
