@@ -155,13 +155,14 @@ export const COLUMN_FIELDS = ['price', 'change', 'pct_change', 'volume', 'market
 export type ColumnField = (typeof COLUMN_FIELDS)[number];
 
 /**
- * A Float64Array whose every value satisfies `scalar`, the quote field's own schema (`integer`
- * when that schema only takes whole numbers). The fields' schemas are intervals (finite, bounded,
- * maybe integer), so a column is valid when it holds no NaN, its smallest and largest values pass
- * `scalar`, and (for integer fields) every value is whole: one pass over plain numbers instead of
- * a zod call per value.
+ * A Float64Array whose every value satisfies `scalar`, the quote field's own schema. The fields'
+ * schemas are intervals (finite, bounded, maybe integer), so a column is valid when it holds no
+ * NaN, its smallest and largest values pass `scalar`, and (for integer fields) every value is whole:
+ * one pass over plain numbers instead of a zod call per value.
  */
-function columnOf(scalar: z.ZodMiniType<number>, integer: boolean) {
+function columnOf(scalar: z.ZodMiniType<number>) {
+  // An integer field's schema is `z.int()`: a number schema of the `safeint` format.
+  const integer = (scalar._zod.def as { format?: string }).format === 'safeint';
   return z.instanceof(Float64Array).check(
     z.superRefine((column, ctx) => {
       let lo = 0;
@@ -192,12 +193,12 @@ export const ColumnDeltaMessageSchema = z
     order: count,
     /** Each row's position in the snapshot's `quotes`. */
     index: z.instanceof(Uint32Array),
-    price: columnOf(price, false),
-    change: columnOf(finite, false),
-    pct_change: columnOf(finite, false),
-    volume: columnOf(count, true),
-    market_cap: columnOf(price, false),
-    timestamp: columnOf(epochMs, true),
+    price: columnOf(price),
+    change: columnOf(finite),
+    pct_change: columnOf(finite),
+    volume: columnOf(count),
+    market_cap: columnOf(price),
+    timestamp: columnOf(epochMs),
   })
   .check(
     z.superRefine((m, ctx) => {
