@@ -39,6 +39,14 @@ async function record(engine: EngineApi, view: View = DEFAULT_VIEW) {
 
 const config = (link: { port: number; wsUrl: string }, pollIntervalMs = 1_000) => ({ apiBaseUrl: `http://127.0.0.1:${link.port}`, wsUrl: link.wsUrl, pollIntervalMs });
 
+/** Starts `engine` against a relayLike() link and records frames until the live snapshot (seq 5) is in. */
+async function recordLive(engine: EngineApi, link: LinkServer) {
+  await engine.start(config(link));
+  const r = await record(engine);
+  await r.waitFor((f) => f.seq === 5);
+  return r;
+}
+
 describe('createEngine(deps)', () => {
   it('shows the cached snapshot at once, stale and from cache, with no network', async () => {
     const deps = nodeDeps();
@@ -134,9 +142,7 @@ describe('createEngine(deps)', () => {
   it('coalesces a burst of deltas into a few frames and always shows the last', async () => {
     const link = await relayLike();
     const engine = engineWith(nodeDeps());
-    await engine.start(config(link));
-    const r = await record(engine);
-    await r.waitFor((f) => f.seq === 5);
+    const r = await recordLive(engine, link);
     const before = r.frames.length;
     for (let seq = 6; seq < 56; seq++) link.sockets[0]!.send(delta(seq, [{ symbol: 'XOM', price: 100 + seq }]));
     await r.waitFor((f) => f.seq === 55, 'the last delta');
@@ -185,9 +191,7 @@ describe('createEngine(deps)', () => {
   it('gives each subscriber the layout on its first frame', async () => {
     const link = await relayLike();
     const engine = engineWith(nodeDeps());
-    await engine.start(config(link));
-    const a = await record(engine);
-    await a.waitFor((f) => f.seq === 5);
+    const a = await recordLive(engine, link);
     const b = await record(engine);
     expect(b.frames[0]!.layout?.symbols).toHaveLength(3);
     link.sockets[0]!.send(delta(6, [{ symbol: 'JPM', price: 260 }]));
@@ -204,9 +208,7 @@ describe('createEngine(deps)', () => {
     const link = await relayLike();
     const deps = nodeDeps({ tuning: { persistSnapshotMs: 60_000, persistHistoryMs: 60_000 } });
     const engine = createEngine(deps);
-    await engine.start(config(link));
-    const r = await record(engine);
-    await r.waitFor((f) => f.seq === 5);
+    const r = await recordLive(engine, link);
     link.sockets[0]!.send(delta(6, [{ symbol: 'AAPL', price: 222, timestamp: T0 + 120_000 }]));
     await r.waitFor((f) => f.seq === 6);
     await engine.dispose();
@@ -222,9 +224,7 @@ describe('createEngine(deps)', () => {
     const link = await relayLike();
     const deps = nodeDeps({ tuning: { persistSnapshotMs: 50, persistFirstDelayMs: 400 } });
     const engine = engineWith(deps);
-    await engine.start(config(link));
-    const r = await record(engine);
-    await r.waitFor((f) => f.seq === 5);
+    await recordLive(engine, link);
     const live = Date.now();
     const store = await openStore({ factory: deps.factory });
     expect(await store.loadSnapshot()).toBeNull();
@@ -254,17 +254,14 @@ describe('createEngine(deps)', () => {
     };
     const later = counting(300);
     const engine = engineWith(later.deps);
-    await engine.start(config(link));
-    const r = await record(engine);
-    await r.waitFor((f) => f.seq === 5);
+    await recordLive(engine, link);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(later.counter.reads).toBe(0);
     await until(() => later.counter.reads === 1, 2_000, 'the delayed history read');
 
     const asked = counting(60_000);
     const other = engineWith(asked.deps);
-    await other.start(config(link));
-    await (await record(other)).waitFor((f) => f.seq === 5);
+    await recordLive(other, link);
     expect(asked.counter.reads).toBe(0);
     expect([...(await other.getHistory('XOM')).price]).toEqual([110]);
     expect(asked.counter.reads).toBe(1);
@@ -273,9 +270,7 @@ describe('createEngine(deps)', () => {
   it('answers detail, history and filters (derived when /api/filters fails)', async () => {
     const link = await relayLike();
     const engine = engineWith(nodeDeps());
-    await engine.start(config(link));
-    const r = await record(engine);
-    await r.waitFor((f) => f.seq === 5);
+    await recordLive(engine, link);
     const detail = await engine.getDetail('XOM');
     expect(detail?.quote).toEqual(threeQuotes[1]);
     expect(detail!.age).toBeGreaterThan(0);
@@ -289,9 +284,7 @@ describe('createEngine(deps)', () => {
   it('reports a criteria error in frames and counts invalid messages', async () => {
     const link = await relayLike();
     const engine = engineWith(nodeDeps());
-    await engine.start(config(link));
-    const r = await record(engine);
-    await r.waitFor((f) => f.seq === 5);
+    const r = await recordLive(engine, link);
     await engine.setView({ ...DEFAULT_VIEW, criteria: 'volume >' });
     link.sockets[0]!.send('{"type":"delta","seq":"six"}');
     await r.waitFor((f) => f.criteriaError !== null && f.status.invalidMessages === 1, 'error and count');
