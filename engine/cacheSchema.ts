@@ -3,13 +3,13 @@
  * other input, because a database can be corrupt, foreign or from another version of the app.
  */
 import * as z from 'zod/mini';
-import { FeedStatusSchema, QuoteSchema, TickerSchema } from '../relay/protocol.ts';
+import { CountSchema, FeedStatusSchema, PriceSchema, QuoteSchema, TickerSchema } from '../relay/protocol.ts';
 
 /** The last-good snapshot, stored as ONE value: one put instead of thousands. */
 export const CachedSnapshotSchema = z.object({
-  seq: z.int().check(z.nonnegative()),
+  seq: CountSchema,
   /** When the engine saved it, epoch ms. */
-  saved_at: z.int().check(z.nonnegative()),
+  saved_at: CountSchema,
   feed: z.nullable(FeedStatusSchema),
   quotes: z.array(QuoteSchema),
 });
@@ -17,6 +17,6 @@ export type CachedSnapshot = z.infer<typeof CachedSnapshotSchema>;
 
 /** One symbol's intraday series, oldest first; `t` and `price` are parallel. */
 export const HistoryRowSchema = z
-  .object({ symbol: TickerSchema, t: z.array(z.int().check(z.nonnegative())), price: z.array(z.number().check(z.positive())) })
+  .object({ symbol: TickerSchema, t: z.array(CountSchema), price: z.array(PriceSchema) })
   .check(z.refine((row) => row.t.length === row.price.length, { message: 't and price differ in length' }));
 export type HistoryRow = z.infer<typeof HistoryRowSchema>;

@@ -54,10 +54,14 @@ export type UniverseId = z.infer<typeof UniverseIdSchema>;
 export const TickerSchema = z.string().check(z.regex(/^[A-Z][A-Z0-9]{0,9}(\.[A-Z])?$/, 'not a ticker symbol'));
 
 // zod 4 numbers are finite: NaN and ±Infinity fail `z.number()` itself.
-const price = z.number().check(z.positive());
+/** A price (or market cap): finite and above zero. */
+export const PriceSchema = z.number().check(z.positive());
+/** A sequence number, a count, or a time in epoch ms: a whole number, zero or more. */
+export const CountSchema = z.int().check(z.nonnegative());
+const price = PriceSchema;
 const finite = z.number();
-const count = z.int().check(z.nonnegative());
-const epochMs = count;
+const count = CountSchema;
+const epochMs = CountSchema;
 
 export const QuoteSchema = z.object({
   symbol: TickerSchema,
