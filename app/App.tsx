@@ -7,6 +7,7 @@ import type { Sector } from '../relay/protocol.ts';
 import { useViewState } from './state/useViewState.ts';
 import { toEngineView, DEFAULT_VIEW_STATE } from './state/viewState.ts';
 import { useMediaQuery } from './state/useMediaQuery.ts';
+import { createFlag } from './state/flag.ts';
 import { useMapStill } from './heatmap/useMapStill.ts';
 import { useEngineView } from './data/useEngineView.ts';
 import { sceneKeyOf } from './heatmap/savedScene.ts';
@@ -38,7 +39,7 @@ const DetailPanel = lazy(() => import('./detail/DetailPanel.tsx').then((m) => ({
 export function App() {
   const [state, update] = useViewState();
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
-  const [mapPainted, setMapPainted] = useState(false);
+  const mapPainted = useMemo(() => createFlag(), []);
   const view = useMemo(() => (size ? toEngineView(state, size) : null), [state, size]);
   useEngineView(view);
   // The map on screen is saved for the next start, which paints it before anything else loads.
@@ -113,7 +114,7 @@ export function App() {
               onOpenDetail={openDetail}
               onZoom={zoom}
               onResize={setSize}
-              onMapPainted={setMapPainted}
+              onMapPainted={mapPainted.set}
             />
             <EmptyStateView onClearFilters={clearFilters} mapPainted={mapPainted} />
           </div>

@@ -61,12 +61,14 @@ export const LABEL_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .+%\u2212▲▼
  * The browser's one-time text set-up for the map, in idle tasks of a few ms each: which family of
  * the font stack is installed (tileFont.ts), each character's width in both weights, and a font
  * per label size up to `maxSize`. Done in the first paint instead, this cost ~40 ms on a desktop
- * CPU (four times that on a phone): font matching and fallback, shaping. Returns the cancel.
+ * CPU (four times that on a phone): font matching and fallback, shaping. `resolveFont: false`
+ * leaves out the family lookup, for a thread that has done it already (`resolveTileFontNow`).
+ * Returns the cancel.
  */
-export function warmCanvasText(measure: MeasureText, maxSize = 36, chars = LABEL_CHARS): () => void {
+export function warmCanvasText(measure: MeasureText, { resolveFont = true, maxSize = 36, chars = LABEL_CHARS } = {}): () => void {
   const scratch = scratchCanvas(1, 1).ctx;
   if (!scratch) return () => undefined;
-  const steps = resolveTileFontSteps(scratch);
+  const steps = resolveFont ? resolveTileFontSteps(scratch) : [];
   for (const bold of [true, false]) for (const ch of chars) steps.push(() => void measure(ch, bold));
   for (const size of FONT_SIZES.filter((s) => s <= maxSize)) {
     for (const bold of [true, false]) {
@@ -80,4 +82,13 @@ export function warmCanvasText(measure: MeasureText, maxSize = 36, chars = LABEL
     steps.shift()?.();
     return steps.length > 0;
   }, 3);
+}
+
+/**
+ * Finds the installed family of the label font stack at once (two measurements per family tried),
+ * so the first labels are already set in it rather than in the whole stack.
+ */
+export function resolveTileFontNow(): void {
+  const scratch = scratchCanvas(1, 1).ctx;
+  if (scratch) for (const step of resolveTileFontSteps(scratch)) step();
 }

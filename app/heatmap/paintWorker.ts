@@ -10,22 +10,27 @@ import { createColorScale, type ColorScale } from '../color/colorScale.ts';
 import { createHeatmapRenderer, WORKER_PACING, type HeatmapRenderer, type RendererOptions } from './renderer.ts';
 import type { FrameLayout } from '../../engine/api.ts';
 import type { PaintFrame, PaintOptions, PaintWorkerApi } from './paintProtocol.ts';
-import { warmCanvasText, sharedCanvasMeasure } from './canvasMeasure.ts';
+import { warmCanvasText, sharedCanvasMeasure, resolveTileFontNow } from './canvasMeasure.ts';
+import { AFTER_FIRST_FRAME_MS } from '../scheduling/startupWindow.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
 import { fitsLayout } from '../data/frameStore.ts';
 
 /**
- * The one-time text set-up (font matching, character widths), started once the first map is on the
- * canvas: that paint has no labels (they follow in slices), and before it this thread's time is
- * better spent on the canvas and the frame.
+ * The rest of the one-time text set-up (every label character's width in both weights, a font per
+ * label size), once start-up is over. The first map's labels measure what they need as they go;
+ * this readies the rest for later zooms and resizes. Run in the seconds after the first paint,
+ * as before, it was a third of this thread's work there (Lighthouse traces, mobile), on cores the
+ * page and the engine were waiting for: this thread's idle time is not the device's.
  */
-let warmed = false;
-function warmTextOnce(): void {
-  if (warmed) return;
-  warmed = true;
-  const measure = sharedCanvasMeasure();
-  if (measure) warmCanvasText(measure);
+let warmScheduled = false;
+function warmTextAfterStartUp(): void {
+  if (warmScheduled) return;
+  warmScheduled = true;
+  setTimeout(() => {
+    const measure = sharedCanvasMeasure();
+    if (measure) warmCanvasText(measure, { resolveFont: false });
+  }, AFTER_FIRST_FRAME_MS);
 }
 
 let renderer: HeatmapRenderer | null = null;
@@ -53,12 +58,15 @@ let mismatched = 0;
 const api: PaintWorkerApi = {
   init(canvas, options) {
     mark('init');
+    // Before the first frame arrives (this thread waits for it): labels are then set in the one
+    // installed family, not looked up through the whole font stack for every size.
+    if (!renderer) resolveTileFontNow();
     renderer?.destroy();
     // A thread of its own: fades every frame, labels in bigger slices (see WORKER_PACING).
     renderer = createHeatmapRenderer(canvas, rendererOptions(options), WORKER_PACING);
     paints = logPaints(renderer, (tiles, paintedAt) => {
       painted?.(tiles, paintedAt);
-      if (tiles > 0) warmTextOnce();
+      if (tiles > 0) warmTextAfterStartUp();
     });
   },
   setFrame(frame: PaintFrame) {

@@ -64,6 +64,14 @@ export interface Pacing {
   colorFrameMs: number;
   /** Per frame, time for labels of a still full repaint (see labelQueue.ts); ×4 on a phone. */
   labelBudgetMs: number;
+  /**
+   * Where the map holds still (start-up, or reduced motion), a full repaint paints the labels in
+   * the same frame as the tiles instead of over the next frames. Only for a thread of its own:
+   * there a longer frame holds up nothing else, while every frame is compositor work for the
+   * device (in a Lighthouse trace, ~15 ms of the compositor's time per frame, in the seconds of a
+   * start-up when the page's thread needs the cores most).
+   */
+  stillLabelsAtOnce: boolean;
 }
 
 /**
@@ -72,20 +80,29 @@ export interface Pacing {
  * frame costs the page a compositor frame: every second's fade on every tile that moved took the
  * main thread 27 times a second on a phone. Labels get 4 ms a frame, so a frame's task stays short.
  */
-export const PAGE_PACING: Pacing = { colorFrameMs: 28, labelBudgetMs: 4 };
+export const PAGE_PACING: Pacing = { colorFrameMs: 28, labelBudgetMs: 4, stillLabelsAtOnce: false };
 
 /**
  * The paint worker has a thread of its own: fades get every frame, and labels 8 ms a frame, so a
  * full map's labels take half as many frames (each one a compositor frame while the page starts),
  * and a frame with a label slice still fits in 16.7 ms at 6,000 tiles (npm run bench:app).
  */
-export const WORKER_PACING: Pacing = { colorFrameMs: 0, labelBudgetMs: 8 };
+export const WORKER_PACING: Pacing = { colorFrameMs: 0, labelBudgetMs: 8, stillLabelsAtOnce: true };
+
+/**
+ * Whether two sets of options paint the same map. Compared by value: in the paint worker every
+ * set of options arrives as a fresh copy.
+ */
+export function sameLook(a: RendererOptions, b: RendererOptions): boolean {
+  return a.scale === b.scale && a.labelSizes.min === b.labelSizes.min && a.labelSizes.max === b.labelSizes.max &&
+    (Object.keys(a.theme) as (keyof RendererTheme)[]).every((key) => a.theme[key] === b.theme[key]);
+}
 
 /** The canvas the renderer paints: the page's own, or one handed to the paint worker. */
 export type MapCanvas = HTMLCanvasElement | OffscreenCanvas;
 
 export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOptions, pacing: Pacing = PAGE_PACING): HeatmapRenderer {
-  const { colorFrameMs, labelBudgetMs } = pacing;
+  const { colorFrameMs, labelBudgetMs, stillLabelsAtOnce } = pacing;
   // `desynchronized`: without GPU compositing, a normal canvas is copied whole into every
   // compositor commit (measured: half the main thread at 6,000 tiles); a low-latency canvas is not.
   // Both kinds of canvas take the same settings (the cast only picks one of the two overloads).
@@ -127,9 +144,11 @@ export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOption
     ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
     const current = model, currentStyle = style;
     if (fullPaint || result.moving) {
-      // Moving tiles need their labels every frame; a still scene gets them over the next frames.
-      paintScene(ctx, model, style, size.width, size.height, result.moving);
-      if (result.moving) labels.clear();
+      // Moving tiles need their labels every frame; a still scene gets them over the next frames,
+      // or in this one where the pacing says so.
+      const labelsNow = result.moving || (stillLabelsAtOnce && options.reducedMotion);
+      paintScene(ctx, model, style, size.width, size.height, labelsNow);
+      if (labelsNow) labels.clear();
       else labels.fill(model.symbols.length);
     } else {
       paintTiles(ctx, model, result.recolored, style);
@@ -184,9 +203,12 @@ export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOption
       }
     },
     setOptions(next) {
-      const restyle = next.labelSizes !== options.labelSizes || next.theme !== options.theme || next.scale !== options.scale;
+      const restyle = !sameLook(next, options);
       options = next;
-      if (restyle) style = buildStyle();
+      // Only the motion changed (start-up settling, or the user's preference): what is on the
+      // canvas stays right, and the next frame moves or not as the options now say.
+      if (!restyle) return;
+      style = buildStyle();
       if (model) applyValues(model, model, options.scale, d3Now());
       fullPaint = true;
       kick();

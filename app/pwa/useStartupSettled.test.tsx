@@ -15,8 +15,12 @@ function setup() {
   const store = createFrameStore();
   const engine = createFakeEngine(SIX);
   const wrapper = ({ children }: { children: ReactNode }) => <EngineProvider engine={engine} store={store}>{children}</EngineProvider>;
-  const hook = renderHook(() => useStartupSettled(), { wrapper });
-  return { hook, store, engine };
+  const renders = { count: 0 };
+  const hook = renderHook(() => {
+    renders.count++;
+    return useStartupSettled();
+  }, { wrapper });
+  return { hook, store, engine, renders };
 }
 
 describe('useStartupSettled()', () => {
@@ -30,6 +34,21 @@ describe('useStartupSettled()', () => {
     expect(hook.result.current).toBe(false);
     act(() => vi.advanceTimersByTime(AFTER_FIRST_FRAME_MS));
     expect(hook.result.current).toBe(true);
+  });
+
+  it('the first frame itself re-renders nothing (App reads this hook; only the change to settled does)', async () => {
+    vi.useFakeTimers();
+    const { hook, store, engine, renders } = setup();
+    const before = renders.count;
+    await act(async () => {
+      await engine.subscribe(DEFAULT_VIEW, (frame) => store.push(frame));
+      vi.advanceTimersByTime(1);
+    });
+    expect(store.get()).not.toBeNull();
+    expect(renders.count).toBe(before);
+    act(() => vi.advanceTimersByTime(AFTER_FIRST_FRAME_MS));
+    expect(hook.result.current).toBe(true);
+    expect(renders.count).toBe(before + 1);
   });
 
   it('useStartupSettled() turns true after LATEST_MS when no frame ever comes', () => {

@@ -5,29 +5,39 @@
  * first seconds after the engine's first frame are the busiest of a visit (first paint, labels,
  * the screen-reader table, the first fades); when no frame comes (e.g. offline on a first visit),
  * start-up is over after LATEST_MS anyway.
+ *
+ * The first frame is heard through the frame store directly, not as React state: App reads this
+ * hook, and a re-render of the whole app for the frame's arrival would land in that busy window.
  */
 import { useEffect, useState } from 'react';
-import type { RenderFrame } from '../data/frameStore.ts';
-import { useFrameSelector } from '../data/useFrameSelector.ts';
+import { useEngine } from '../data/EngineContext.tsx';
+import { AFTER_FIRST_FRAME_MS } from '../scheduling/startupWindow.ts';
 
-/** How long after the first frame start-up counts as over. */
-export const AFTER_FIRST_FRAME_MS = 3000;
+export { AFTER_FIRST_FRAME_MS };
 /** How long after mount start-up counts as over, frame or not. */
 export const LATEST_MS = 10_000;
 
-const selectHasFrame = (frame: RenderFrame | null) => frame !== null;
-
 export function useStartupSettled(): boolean {
-  const hasFrame = useFrameSelector(selectHasFrame);
+  const { store } = useEngine();
   const [settled, setSettled] = useState(false);
   useEffect(() => {
     const timer = window.setTimeout(() => setSettled(true), LATEST_MS);
     return () => window.clearTimeout(timer);
   }, []);
   useEffect(() => {
-    if (!hasFrame) return;
-    const timer = window.setTimeout(() => setSettled(true), AFTER_FIRST_FRAME_MS);
-    return () => window.clearTimeout(timer);
-  }, [hasFrame]);
+    let timer: number | undefined;
+    let unsubscribe: (() => void) | undefined;
+    const startOnFirstFrame = () => {
+      if (timer !== undefined || store.get() === null) return;
+      timer = window.setTimeout(() => setSettled(true), AFTER_FIRST_FRAME_MS);
+      unsubscribe?.();
+    };
+    startOnFirstFrame();
+    if (timer === undefined) unsubscribe = store.subscribe(startOnFirstFrame);
+    return () => {
+      unsubscribe?.();
+      window.clearTimeout(timer);
+    };
+  }, [store]);
   return settled;
 }

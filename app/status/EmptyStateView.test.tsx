@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen } from '@testing-library/react';
 import { EmptyStateView } from './EmptyStateView.tsx';
+import { createFlag } from '../state/flag.ts';
 import { createFakeEngine } from '../test/fakeEngine.ts';
 import { renderWithEngine } from '../test/renderWithEngine.tsx';
 import { emptyStateFor } from './emptyState.ts';
@@ -13,7 +14,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const view = (mapPainted: boolean) => <EmptyStateView onClearFilters={() => undefined} mapPainted={mapPainted} />;
+const view = (mapPainted: boolean) => <EmptyStateView onClearFilters={() => undefined} mapPainted={createFlag(mapPainted)} />;
 
 describe('EmptyStateView({ mapPainted })', () => {
   it('says "Connecting…" while nothing has come and the canvas is empty', () => {

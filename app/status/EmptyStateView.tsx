@@ -3,6 +3,7 @@ import type { RenderFrame } from '../data/frameStore.ts';
 import { useLasted } from './useLasted.ts';
 import { useFrameSelector, shallowEqual } from '../data/useFrameSelector.ts';
 import { emptyStateFor, type EmptyState } from './emptyState.ts';
+import { useFlag, type Flag } from '../state/flag.ts';
 
 const select = (f: RenderFrame | null) => emptyStateFor(f);
 const same = (a: EmptyState | null, b: EmptyState | null) => (a && b ? shallowEqual(a, b) : a === b);
@@ -14,8 +15,9 @@ const same = (a: EmptyState | null, b: EmptyState | null) => (a && b ? shallowEq
 const SAVED_MAP_GRACE_MS = 5_000;
 
 /** `mapPainted`: the canvas shows tiles, e.g. the map saved at the last visit before the engine's first frame. */
-export function EmptyStateView({ onClearFilters, mapPainted }: { onClearFilters(): void; mapPainted: boolean }) {
+export function EmptyStateView({ onClearFilters, mapPainted: paintedFlag }: { onClearFilters(): void; mapPainted: Flag }) {
   const state = useFrameSelector(select, same);
+  const mapPainted = useFlag(paintedFlag);
   // Waiting, but with a map on the canvas (stale, from the last visit): no "Connecting…" over it for a while.
   const waitingOverMap = state?.kind === 'waiting' && mapPainted;
   const waitedTooLong = useLasted(waitingOverMap, SAVED_MAP_GRACE_MS);
