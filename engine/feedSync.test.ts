@@ -178,6 +178,28 @@ describe('createFeedSync(options)', () => {
     expect(market.seq).toBe(1);
   });
 
+  it("does not apply the socket's snapshot again when it repeats the fetched one (same seq, nothing since)", () => {
+    const { sync, market, calls } = setup();
+    sync.onStocks(stocks(3));
+    expect(calls).toMatchObject({ live: 1, change: 1 });
+    sync.onMessage(snapshot(3));
+    expect(calls).toMatchObject({ live: 1, change: 1 });
+    // Its feed is news even when its quotes are not.
+    const { sync: other, calls: otherCalls } = setup();
+    other.onStocks(stocks(3));
+    other.onMessage(JSON.stringify({ type: 'snapshot', seq: 3, sent_at: T0, feed: { ...feedOk, stale: true }, quotes: threeQuotes }));
+    expect(otherCalls).toMatchObject({ live: 1, change: 2 });
+    expect(other.feed?.stale).toBe(true);
+    // Anything newer is applied: a later snapshot, or the same seq after a delta moved on from it.
+    sync.onMessage(snapshot(5));
+    expect(market.seq).toBe(5);
+    expect(calls.live).toBe(2);
+    sync.onStocks(stocks(6));
+    sync.onMessage(delta(7));
+    sync.onMessage(snapshot(7));
+    expect(calls.live).toBe(5);
+  });
+
   it('keeps a cached feed only until the relay reports one', () => {
     const { sync } = setup();
     sync.restoreFeed({ ...feedOk, provider: 'cached' });

@@ -55,6 +55,8 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
   let deltaTime: number | null = null;
   /** A snapshot arrived on the current socket: REST snapshots older than our state are ignored. */
   let socketSynced = false;
+  /** The seq of the REST snapshot last applied, while nothing has been applied after it. */
+  let restSnapshotSeq: number | null = null;
   let resyncTimer: unknown = null;
   let resyncs = 0;
 
@@ -63,7 +65,8 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
     o.onChange();
   }
 
-  function applyLive(snapshot: { seq: number; quotes: readonly Quote[]; feed: FeedStatus }): void {
+  function applyLive(snapshot: { seq: number; quotes: readonly Quote[]; feed: FeedStatus }, fromRest = false): void {
+    restSnapshotSeq = fromRest ? snapshot.seq : null;
     // The minute in progress lives only in the quotes being replaced: keep it first.
     recordQuotes(o.history, o.market.quotes.values());
     applySnapshot(o.market, snapshot);
@@ -78,6 +81,7 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
   /** What to do after a delta (JSON or columns) was offered to the market state. */
   function afterDelta(delta: { seq: number; sent_at: number }, outcome: DeltaOutcome): void {
     if (outcome === 'applied' || outcome === 'unknown-symbol') {
+      restSnapshotSeq = null;
       deltaTime = Math.max(deltaTime ?? 0, delta.sent_at);
       o.onLive();
     }
@@ -133,7 +137,14 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
       if (m.type === 'snapshot') {
         endResync();
         socketSynced = true;
-        applyLive(m);
+        // A start fetches /api/stocks beside opening the socket (whichever answers first draws the
+        // first map), so the socket's snapshot usually repeats the fetched one: same seq, nothing
+        // applied since. Applying it again would only cost a merge and a frame for every thread.
+        if (m.seq === restSnapshotSeq && m.seq === o.market.seq) {
+          restSnapshotSeq = null;
+          if (sameFeed(m.feed, feed)) return;
+          feed = m.feed;
+        } else applyLive(m);
       } else if (m.type === 'delta') {
         afterDelta(m, applyDelta(o.market, m, closeMinute));
       } else if (m.type === 'column_delta') {
@@ -151,7 +162,7 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
       const parsed = parseStocksResponse(text);
       if (!parsed.ok) return reject(parsed.reason, parsed.detail);
       receivedAt = o.now();
-      if (!socketSynced || parsed.value.seq > o.market.seq) applyLive(parsed.value);
+      if (!socketSynced || parsed.value.seq > o.market.seq) applyLive(parsed.value, true);
       o.onChange();
     },
     onTransport(state) {
@@ -164,4 +175,16 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
     },
     stop: endResync,
   };
+}
+
+function sameFeed(a: FeedStatus, b: FeedStatus | null): boolean {
+  return b !== null && sameValue(a, b);
+}
+
+/** Deep equality of parsed JSON values (feed statuses: a few fields and the session object). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }

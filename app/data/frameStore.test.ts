@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import type { Frame, FrameLayout } from '../../engine/api.ts';
-import { createFrameStore } from './frameStore.ts';
+import { createFrameStore, sameTiles, type RenderFrame } from './frameStore.ts';
 import { engineStatus } from '../test/fixtures.ts';
 
 const layout: FrameLayout = {
@@ -45,5 +45,22 @@ describe('createFrameStore()', () => {
     expect(store.rejected()).toBe(2);
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
+  });
+
+  it('sameTiles(a, b): the same layout and tile arrays, value for value (NaN equal to NaN)', () => {
+    const rendered = (f: Frame, l = layout): RenderFrame => ({ ...f, layout: l, layoutChanged: f.layout !== null });
+    const a = rendered(frame(1, layout));
+    a.values[0] = NaN;
+    const b = rendered(frame(2, null));
+    b.values[0] = NaN;
+    expect(sameTiles(a, b)).toBe(true);
+    b.prices[1] = 3;
+    expect(sameTiles(a, b)).toBe(false);
+    const c = rendered(frame(3, null));
+    c.values[0] = NaN;
+    c.stale[0] = 1;
+    expect(sameTiles(a, c)).toBe(false);
+    // A frame that brings a layout is news, even the same one again.
+    expect(sameTiles(a, rendered(frame(4, layout)))).toBe(false);
   });
 });

@@ -28,6 +28,17 @@ export function fitsLayout(frame: Pick<Frame, 'values' | 'prices' | 'stale'>, la
   return frame.values.length === n && frame.prices.length === n && frame.stale.length === n;
 }
 
+/** Two frames show the same tiles: the same layout, and every tile's value, price and staleness. */
+export function sameTiles(a: RenderFrame, b: RenderFrame): boolean {
+  return !b.layoutChanged && a.layout === b.layout && sameArray(a.values, b.values) && sameArray(a.prices, b.prices) && sameArray(a.stale, b.stale);
+}
+
+function sameArray(a: Float32Array | Uint8Array, b: Float32Array | Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return false;
+  return true;
+}
+
 export function createFrameStore(): FrameStore {
   let current: RenderFrame | null = null;
   let rejected = 0;

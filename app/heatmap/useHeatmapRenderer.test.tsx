@@ -7,6 +7,24 @@ import { renderWithEngine } from '../test/renderWithEngine.tsx';
 import { installDomShims } from '../test/dom.ts';
 import { SIX } from '../test/fixtures.ts';
 
+/** The seq of every frame the map handed to its renderer (the real one, watched). */
+const { handedOn } = vi.hoisted(() => ({ handedOn: [] as number[] }));
+vi.mock('./mapRenderer.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./mapRenderer.ts')>();
+  return {
+    ...real,
+    createMapRenderer: (...args: Parameters<typeof real.createMapRenderer>) => {
+      const renderer = real.createMapRenderer(...args);
+      const setFrame = renderer.setFrame.bind(renderer);
+      renderer.setFrame = (frame) => {
+        handedOn.push(frame.seq);
+        setFrame(frame);
+      };
+      return renderer;
+    },
+  };
+});
+
 /** A ResizeObserver that reports only when a test says so. */
 class ManualResizeObserver {
   static last: ManualResizeObserver | null = null;
@@ -67,5 +85,24 @@ describe('useHeatmapRenderer (through <App />)', () => {
     await act(async () => ManualResizeObserver.last!.report(900, 500));
     await act(async () => ManualResizeObserver.last!.report(900, 480));
     expect(engine.views.map((v) => v.height)).toEqual([500, 480]);
+  });
+
+  it('hands the renderer only frames that change the tiles, not those that only bring status news', async () => {
+    handedOn.length = 0;
+    await act(async () => {
+      renderWithEngine(<App />, engine);
+    });
+    await act(async () => ManualResizeObserver.last!.report(1000, 700));
+    const first = [...handedOn];
+    expect(first.length).toBeGreaterThan(0);
+    await act(async () => {
+      engine.status = { ...engine.status, connection: 'polling' };
+      engine.emit();
+    });
+    expect(handedOn).toEqual(first);
+    const map = document.querySelector<HTMLElement>('[data-seq]');
+    expect(Number(map?.dataset.seq)).toBeGreaterThan(first.at(-1)!);
+    await act(async () => engine.tick({ [SIX[0]!.symbol]: 4.2 }));
+    expect(handedOn).toHaveLength(first.length + 1);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { startTransition, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
+import { sameTiles, type RenderFrame } from '../data/frameStore.ts';
 import type { RendererOptions } from './renderer.ts';
 import { createMapRenderer, type MapRenderer } from './mapRenderer.ts';
 import { installProbe } from './probe.ts';
@@ -62,10 +63,15 @@ export function useHeatmapRenderer(
 
     adoptSavedMap(canvas, () => onMapPaintedRef.current?.(true));
 
+    let painted: RenderFrame | null = null;
     const paint = () => {
       const frame = store.get();
       if (!frame) return;
-      renderer.setFrame(frame);
+      // Frames that only bring news for the status bar (the socket opening, a status message, the
+      // socket's snapshot repeating the fetched one) leave the canvas as it is: handing them on
+      // would cost the painter a repaint and the browser a frame to composite.
+      if (!painted || !sameTiles(painted, frame)) renderer.setFrame(frame);
+      painted = frame;
       container.dataset.tileCount = String(frame.layout.symbols.length);
       container.dataset.seq = String(frame.seq);
       container.dataset.layoutVersion = String(frame.layout.version);
