@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compileHint } from './scripts/compileHint.ts';
+import { manifestLinkAtRuntime } from './scripts/manifestLink.ts';
 
 const relayPort = Number(process.env.BACKEND_PORT ?? 8000);
 const THEME = '#0b0e14';
@@ -66,6 +67,8 @@ export default defineConfig({
         runtimeCaching: [],
       },
     }),
+    // The manifest's <link> is added by the app once start-up is over (app/pwa/manifestLink.ts).
+    manifestLinkAtRuntime(),
   ],
   worker: { format: 'es' },
   build: {

@@ -281,6 +281,16 @@ describe('createEngine(deps)', () => {
     expect(filters?.universes).toEqual([{ id: 'sp500', name: 'S&P 500', count: 3 }]);
   });
 
+  it('asks for /api/filters once when the start and the socket going live both want it', async () => {
+    const link = await relayLike();
+    link.filters = (_req, res) => void setTimeout(() => res.writeHead(404).end(), 300);
+    const engine = engineWith(nodeDeps());
+    await recordLive(engine, link);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(link.filtersRequests).toBe(1);
+    expect((await engine.getFilters())?.sectors).toEqual(['Information Technology', 'Financials', 'Energy']);
+  });
+
   it('reports a criteria error in frames and counts invalid messages', async () => {
     const link = await relayLike();
     const engine = engineWith(nodeDeps());

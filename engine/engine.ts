@@ -207,7 +207,14 @@ export function createEngine(deps: EngineDeps): EngineApi {
     return historyRead;
   }
 
-  async function loadFilters(url: string): Promise<void> {
+  /** The /api/filters request in flight: the start and the socket going live both ask for it. */
+  let filtersLoading: Promise<void> | null = null;
+  function loadFilters(url: string): Promise<void> {
+    filtersLoading ??= fetchFilters(url).finally(() => (filtersLoading = null));
+    return filtersLoading;
+  }
+
+  async function fetchFilters(url: string): Promise<void> {
     try {
       const response = await deps.fetch(url);
       const parsed = FiltersResponseSchema.safeParse(JSON.parse(await response.text()));

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { registerServiceWorker } from './serviceWorker.ts';
 import { whenQuiet } from './quietMoment.ts';
 import { useStartupSettled } from './useStartupSettled.ts';
+import { linkManifest } from './manifestLink.ts';
 import { needsIosInstallHint, onInstallOffer, type BeforeInstallPromptEvent } from './installPrompt.ts';
 import './pwa.css';
 
@@ -16,9 +17,14 @@ export function PwaControls({ wallboard }: { wallboard: boolean }) {
   const [installOffer, setInstallOffer] = useState<BeforeInstallPromptEvent | null>(null);
   const [iosHint, setIosHint] = useState(() => needsIosInstallHint() && localStorage.getItem(IOS_HINT_DISMISSED) !== '1');
 
-  // Registered once start-up is over: the worker's install would compete with it (see there).
+  // Registered once start-up is over: the worker's install would compete with it (see there), and
+  // so would the browser's installability check that the manifest's link sets off.
   const settled = useStartupSettled();
-  useEffect(() => (settled ? registerServiceWorker({ onUpdateReady: (apply) => setApplyUpdate(() => apply) }) : undefined), [settled]);
+  useEffect(() => {
+    if (!settled) return;
+    linkManifest();
+    return registerServiceWorker({ onUpdateReady: (apply) => setApplyUpdate(() => apply) });
+  }, [settled]);
   useEffect(() => onInstallOffer(setInstallOffer), []);
   useEffect(() => (wallboard && applyUpdate ? whenQuiet(applyUpdate) : undefined), [wallboard, applyUpdate]);
 

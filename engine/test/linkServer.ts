@@ -17,10 +17,13 @@ export interface LinkServer {
   received: string[];
   upgrades: number;
   stocksRequests: number;
+  filtersRequests: number;
   acceptUpgrades: boolean;
   /** Reply to pings with pongs (on by default). */
   answerPings: boolean;
   stocks: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Answers /api/filters (404 by default: the engine then derives its filters from quotes). */
+  filters: (req: IncomingMessage, res: ServerResponse) => void;
   /** Called for each accepted socket (e.g. to send a snapshot, as the relay does). */
   onOpen: (ws: WebSocket) => void;
   /** Called for each parsed client message after the built-in ping handling. */
@@ -34,6 +37,10 @@ export async function startLinkServer(): Promise<LinkServer> {
     if (req.url?.startsWith('/api/stocks')) {
       link.stocksRequests++;
       return link.stocks(req, res);
+    }
+    if (req.url?.startsWith('/api/filters')) {
+      link.filtersRequests++;
+      return link.filters(req, res);
     }
     res.writeHead(404).end();
   });
@@ -62,8 +69,9 @@ export async function startLinkServer(): Promise<LinkServer> {
     port,
     wsUrl: `ws://127.0.0.1:${port}/ws/stocks`,
     stocksUrl: `http://127.0.0.1:${port}/api/stocks`,
-    sockets: [], received: [], upgrades: 0, stocksRequests: 0, acceptUpgrades: true, answerPings: true,
+    sockets: [], received: [], upgrades: 0, stocksRequests: 0, filtersRequests: 0, acceptUpgrades: true, answerPings: true,
     stocks: (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"seq":1}'),
+    filters: (_req, res) => res.writeHead(404).end(),
     onOpen: () => undefined,
     onClientMessage: () => undefined,
     async close() {
