@@ -20,8 +20,9 @@ import { fitsLayout } from '../data/frameStore.ts';
  * The rest of the one-time text set-up (every label character's width in both weights, a font per
  * label size), once start-up is over. The first map's labels measure what they need as they go;
  * this readies the rest for later zooms and resizes. Run in the seconds after the first paint,
- * as before, it was a third of this thread's work there (Lighthouse traces, mobile), on cores the
- * page and the engine were waiting for: this thread's idle time is not the device's.
+ * as before, it was a quarter to a third of this thread's CPU samples there (a profiled Lighthouse
+ * run, mobile), on cores the page and the engine were waiting for: this thread's idle time is not
+ * the device's.
  */
 let warmScheduled = false;
 function warmTextAfterStartUp(): void {

@@ -85,7 +85,8 @@ export const PAGE_PACING: Pacing = { colorFrameMs: 28, labelBudgetMs: 4, stillLa
 /**
  * The paint worker has a thread of its own: fades get every frame, and labels 8 ms a frame, so a
  * full map's labels take half as many frames (each one a compositor frame while the page starts),
- * and a frame with a label slice still fits in 16.7 ms at 6,000 tiles (npm run bench:app).
+ * and a frame with a label slice still fits in 16.7 ms at 6,000 tiles (npm run bench:app). A still
+ * map gets all its labels in the frame of its tiles.
  */
 export const WORKER_PACING: Pacing = { colorFrameMs: 0, labelBudgetMs: 8, stillLabelsAtOnce: true };
 
