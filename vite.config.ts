@@ -29,7 +29,8 @@ export default defineConfig({
       // at build time and injected into the manifest. The HTML head links them itself (index.html):
       // the preset's `<link rel=icon href=favicon.svg>` made Chromium parse the SVG as a document on
       // the page's thread during start-up (≈ 40 ms on this machine; the PNG and ICO decode off it).
-      pwaAssets: { image: 'public/favicon.svg', preset: 'minimal-2023', overrideManifestIcons: true, includeHtmlHeadLinks: false },
+      // index.html has its theme-color meta (documentTheme.ts follows the theme in it): no second one.
+      pwaAssets: { image: 'public/favicon.svg', preset: 'minimal-2023', overrideManifestIcons: true, includeHtmlHeadLinks: false, injectThemeColor: false },
       manifest: {
         id: '/',
         name: 'Live Market Heatmap',

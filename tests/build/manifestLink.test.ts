@@ -17,6 +17,11 @@ describe("the web app manifest's link, added by the app after start-up", () => {
     expect(JSON.parse(readFileSync(join(dir, MANIFEST_HREF), 'utf8'))).toMatchObject({ name: 'Live Market Heatmap' });
   });
 
+  it("leaves one theme-color meta in the built head, index.html's own (documentTheme.ts updates it)", () => {
+    const html = readFileSync(join('dist', 'app', 'index.html'), 'utf8');
+    expect(html.match(/<meta name="theme-color"/g)).toHaveLength(1);
+  });
+
   it('linkManifest() adds it to the head once', () => {
     linkManifest();
     linkManifest();
