@@ -120,6 +120,18 @@ describe('applyValues(model, data, scale, now)', () => {
     expect(painted(m, 0)).toBe(painted(m, 1));
   });
 
+  it('lists each tile to repaint once, even when its staleness flips as its colour changes', () => {
+    const m = applyLayout(null, v1, 0);
+    applyValues(m, values([0, 0], [1, 1]), scale, 0);
+    advance(m, 100, durations);
+    // The cached map's tiles go live with a new colour, over two frames before the next step.
+    applyValues(m, values([3, 0], [0, 1]), scale, 100);
+    applyValues(m, values([3, 0], [1, 1]), scale, 110);
+    applyValues(m, values([3, 0], [0, 0]), scale, 120);
+    const { recolored } = advance(m, 600, durations);
+    expect([...recolored].sort()).toEqual([0, 1]);
+  });
+
   it('repaints only when a transition lands on a new colour step', () => {
     const m = applyLayout(null, v1, 0);
     applyValues(m, values([0, 0]), scale, 0);

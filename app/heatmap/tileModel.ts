@@ -209,7 +209,15 @@ export function advance(model: TileModel, now: number, durations: Durations): Ad
   }
   const { recolored, busy } = advanceColors(model.colors, now, durations.color);
   if (model.repaint.length > 0) {
-    for (const i of model.repaint) recolored.push(i);
+    // Each tile once: a tile listed twice had its label drawn twice over one fill, which makes
+    // anti-aliased text look bold (a tile whose staleness flipped as its colour changed, or one
+    // flipped by two frames between steps).
+    const listed = new Set(recolored);
+    for (const i of model.repaint) {
+      if (listed.has(i)) continue;
+      listed.add(i);
+      recolored.push(i);
+    }
     model.repaint = [];
   }
   return { moving, recolored, busy: !model.geometryDone || busy };
