@@ -142,7 +142,7 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
         // applied since. Applying it again would only cost a merge and a frame for every thread.
         if (m.seq === restSnapshotSeq && m.seq === o.market.seq) {
           restSnapshotSeq = null;
-          if (sameFeed(m.feed, feed)) return;
+          if (feed !== null && sameValue(m.feed, feed)) return;
           feed = m.feed;
         } else applyLive(m);
       } else if (m.type === 'delta') {
@@ -175,10 +175,6 @@ export function createFeedSync(o: FeedSyncOptions): FeedSync {
     },
     stop: endResync,
   };
-}
-
-function sameFeed(a: FeedStatus, b: FeedStatus | null): boolean {
-  return b !== null && sameValue(a, b);
 }
 
 /** Deep equality of parsed JSON values (feed statuses: a few fields and the session object). */

@@ -63,15 +63,16 @@ export function useHeatmapRenderer(
 
     adoptSavedMap(canvas, () => onMapPaintedRef.current?.(true));
 
-    let painted: RenderFrame | null = null;
+    /** The last frame handed on, or one with the same tiles: what the canvas shows. */
+    let shown: RenderFrame | null = null;
     const paint = () => {
       const frame = store.get();
       if (!frame) return;
       // Frames that only bring news for the status bar (the socket opening, a status message, the
       // socket's snapshot repeating the fetched one) leave the canvas as it is: handing them on
       // would cost the painter a repaint and the browser a frame to composite.
-      if (!painted || !sameTiles(painted, frame)) renderer.setFrame(frame);
-      painted = frame;
+      if (!shown || !sameTiles(shown, frame)) renderer.setFrame(frame);
+      shown = frame;
       container.dataset.tileCount = String(frame.layout.symbols.length);
       container.dataset.seq = String(frame.seq);
       container.dataset.layoutVersion = String(frame.layout.version);

@@ -7,7 +7,7 @@ import { createFrameStore } from '../data/frameStore.ts';
 import { createFakeEngine } from '../test/fakeEngine.ts';
 import { SIX } from '../test/fixtures.ts';
 import { DEFAULT_VIEW } from '../../engine/api.ts';
-import { AFTER_FIRST_FRAME_MS } from '../pwa/useStartupSettled.ts';
+import { AFTER_FIRST_FRAME_MS } from '../scheduling/startupWindow.ts';
 import { forgetMediaQueries } from '../state/useMediaQuery.ts';
 import { useMapStill } from './useMapStill.ts';
 

@@ -7,7 +7,8 @@ import { createFrameStore } from '../data/frameStore.ts';
 import { createFakeEngine } from '../test/fakeEngine.ts';
 import { SIX } from '../test/fixtures.ts';
 import { DEFAULT_VIEW } from '../../engine/api.ts';
-import { AFTER_FIRST_FRAME_MS, LATEST_MS, useStartupSettled } from './useStartupSettled.ts';
+import { LATEST_MS, useStartupSettled } from './useStartupSettled.ts';
+import { AFTER_FIRST_FRAME_MS } from '../scheduling/startupWindow.ts';
 
 afterEach(() => vi.useRealTimers());
 

@@ -13,7 +13,6 @@ import { useEffect, useState } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
 import { AFTER_FIRST_FRAME_MS } from '../scheduling/startupWindow.ts';
 
-export { AFTER_FIRST_FRAME_MS };
 /** How long after mount start-up counts as over, frame or not. */
 export const LATEST_MS = 10_000;
 

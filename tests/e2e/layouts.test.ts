@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureAppBuild, launchBrowser, pollPage, screenshot, startE2eRelay, waitForTiles, type E2eRelay } from './harness.ts';
-import { AFTER_FIRST_FRAME_MS } from '../../app/pwa/useStartupSettled.ts';
+import { AFTER_FIRST_FRAME_MS } from '../../app/scheduling/startupWindow.ts';
 
 let relay: E2eRelay;
 let browser: Browser;
