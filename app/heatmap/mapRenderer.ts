@@ -11,7 +11,7 @@ import type { LabelBox } from './labelBoxes.ts';
 import type { PaintOptions } from './paintProtocol.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
-import { canPaintOffThread, paintCallFailed, paintThreadFor } from './paintThread.ts';
+import { canPaintOffThread, paintCallFailed, paintThreadFor, type PaintReport } from './paintThread.ts';
 import type { HeatmapRenderer, RendererOptions } from './renderer.ts';
 
 /** Read-only views for browser automation (probe.ts); asynchronous, as the painter may be a worker. */
@@ -38,6 +38,11 @@ export interface MapRenderer {
    * (ms since the epoch; from the paint worker the call itself comes a message later).
    */
   onPainted: ((tiles: number, paintedAt: number) => void) | null;
+  /**
+   * The last paint that changed the number of tiles, if one came before `onPainted` was set: the
+   * paint worker may have painted the map saved at the last visit before the map mounted.
+   */
+  lastPainted(): PaintReport | null;
   /**
    * Called if the painter cannot paint any more (the paint worker failed to load or died): the
    * canvas it was given is lost, so the caller mounts a new one (painted on the page's thread).
@@ -105,6 +110,8 @@ function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapR
       if (renderer) renderer.resize(width, height, dpr);
       else latest = { ...latest, size: [width, height, dpr] };
     },
+    // A canvas painted here starts empty with this renderer.
+    lastPainted: () => null,
     hitModel: () => hits.model(),
     probe: {
       labels: () => when((r) => r.labelBoxes(), []),
@@ -151,6 +158,7 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
     },
     setOptions: (next) => void api.setOptions(paintOptions(next)).catch(paintCallFailed('setOptions')),
     resize: (width, height, dpr) => void api.resize(width, height, dpr).catch(paintCallFailed('resize')),
+    lastPainted: () => thread.lastPainted(),
     hitModel: () => hits.model(),
     probe: {
       labels: () => api.labelBoxes(),

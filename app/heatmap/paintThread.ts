@@ -11,12 +11,20 @@ import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import type { PaintOptions, PaintWorkerApi } from './paintProtocol.ts';
 import { createMapCanvas } from './mapCanvas.ts';
 
+/** A paint that changed how many tiles the canvas shows, and when it finished (ms since the epoch). */
+export interface PaintReport {
+  tiles: number;
+  paintedAt: number;
+}
+
 export interface PaintThread {
   api: Remote<PaintWorkerApi>;
   /** Hands the canvas over with these options the first time; afterwards only sets the options. */
   handOver(options: PaintOptions): void;
   /** Calls `listener` after each paint that changed the tile count (replacing the last listener). */
   onPainted(listener: (tiles: number, paintedAt: number) => void): void;
+  /** The last such paint, whoever listened then (the saved map may be painted before the map mounts). */
+  lastPainted(): PaintReport | null;
   /** Calls `listener` if the worker fails (its script does not load, or it dies). */
   onFailure(listener: (reason: string) => void): void;
   release(): void;
@@ -28,6 +36,7 @@ interface Session {
   closing: ReturnType<typeof setTimeout> | null;
   handedOver: boolean;
   painted: ((tiles: number, paintedAt: number) => void) | null;
+  lastPainted: PaintReport | null;
 }
 
 /** Set once a paint worker has failed: from then on this page paints on its own thread. */
@@ -64,14 +73,16 @@ export const paintCallFailed = (what: string) => (error: unknown) => console.err
 let prepared: HTMLCanvasElement | null = null;
 
 /**
- * Starts the paint worker and hands it a new map canvas, ahead of the app (does nothing where the
- * map cannot be painted off the page's thread). The map takes that canvas when it mounts.
+ * Starts the paint worker and hands it a new map canvas, ahead of the app; null (nothing done)
+ * where the map cannot be painted off the page's thread. The map takes that canvas when it mounts.
  */
-export function prepareMapCanvas(options: PaintOptions): void {
-  if (prepared || !canPaintOffThread()) return;
+export function prepareMapCanvas(options: PaintOptions): { canvas: HTMLCanvasElement; thread: PaintThread } | null {
+  if (prepared || !canPaintOffThread()) return null;
   const canvas = createMapCanvas();
-  paintThreadFor(canvas).handOver(options);
+  const thread = paintThreadFor(canvas);
+  thread.handOver(options);
   prepared = canvas;
+  return { canvas, thread };
 }
 
 /**
@@ -89,7 +100,7 @@ export function paintThreadFor(canvas: HTMLCanvasElement): PaintThread {
   let session = sessions.get(canvas);
   if (!session) {
     const worker = spawn();
-    session = { worker, api: wrap<PaintWorkerApi>(worker), closing: null, handedOver: false, painted: null };
+    session = { worker, api: wrap<PaintWorkerApi>(worker), closing: null, handedOver: false, painted: null, lastPainted: null };
     sessions.set(canvas, session);
   }
   const current = session;
@@ -106,11 +117,16 @@ export function paintThreadFor(canvas: HTMLCanvasElement): PaintThread {
       const offscreen = canvas.transferControlToOffscreen();
       current.api.init(transfer(offscreen, [offscreen]), options).catch(paintCallFailed('init'));
       // One listener per worker, for good; each mount of the map sets where it reports to.
-      current.api.onPainted(proxy((tiles: number, paintedAt: number) => current.painted?.(tiles, paintedAt))).catch(paintCallFailed('onPainted'));
+      const painted = (tiles: number, paintedAt: number) => {
+        current.lastPainted = { tiles, paintedAt };
+        current.painted?.(tiles, paintedAt);
+      };
+      current.api.onPainted(proxy(painted)).catch(paintCallFailed('onPainted'));
     },
     onPainted(listener) {
       current.painted = listener;
     },
+    lastPainted: () => current.lastPainted,
     onFailure(listener) {
       failureListeners.set(current.worker, listener);
       const reason = failures.get(current.worker);

@@ -15,6 +15,7 @@ import { AFTER_FIRST_FRAME_MS } from '../scheduling/startupWindow.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
 import { fitsLayout } from '../data/frameStore.ts';
+import { savedMapFrame } from './sceneFrame.ts';
 
 /**
  * The rest of the one-time text set-up (every label character's width in both weights, a font per
@@ -69,6 +70,17 @@ const api: PaintWorkerApi = {
       painted?.(tiles, paintedAt);
       if (tiles > 0) warmTextAfterStartUp();
     });
+  },
+  showSavedMap(request) {
+    if (framesIn > 0) return { shown: false, reason: 'the live map came first', bad: false };
+    const found = savedMapFrame(request);
+    if (!('frame' in found)) return found;
+    mark('saved-map');
+    const map = started();
+    map.resize(request.width, request.height, request.dpr);
+    // Painted at once (a first map is): done when this call returns.
+    map.setFrame(found.frame);
+    return { shown: true };
   },
   setFrame(frame: PaintFrame) {
     if (framesIn++ === 0) mark('first-frame-in');

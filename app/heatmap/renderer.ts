@@ -215,6 +215,10 @@ export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOption
       kick();
     },
     resize(width, height, dpr) {
+      // The size it has (the app measuring a map painted for its place at boot, savedMap.ts) keeps
+      // what is on the canvas: setting a canvas's width clears it, even to the same value.
+      const same = width === size.width && height === size.height && dpr === size.dpr;
+      if (same && canvas.width === Math.round(width * dpr) && canvas.height === Math.round(height * dpr)) return;
       size = { width, height, dpr };
       canvas.width = Math.round(width * dpr);
       canvas.height = Math.round(height * dpr);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sceneFrame } from './sceneFrame.ts';
+import { savedMapFrame, sceneFrame } from './sceneFrame.ts';
 import { savedScene } from '../test/scenes.ts';
+import { encodeSavedScene } from './savedScene.ts';
 
 describe('sceneFrame(scene, width, height)', () => {
   it('paints the saved map as it was on a canvas of the same size, every tile stale', () => {
@@ -29,5 +30,22 @@ describe('sceneFrame(scene, width, height)', () => {
 
   it('refuses values that do not match the layout', () => {
     expect(sceneFrame({ ...savedScene(), prices: Float32Array.from([1]) }, 300, 200)).toBeNull();
+  });
+});
+
+describe('savedMapFrame(request): the paint worker checks the saved entry before painting it', () => {
+  const request = (entry = encodeSavedScene(savedScene('view-a')), width = 300, height = 200) => ({ entry, key: 'view-a', width, height, dpr: 2 });
+
+  it('paints a good entry for the view asked for, fitted to the canvas', () => {
+    const found = savedMapFrame(request());
+    expect('frame' in found && [...found.frame.layout.w]).toEqual([100, 100, 100]);
+    expect('frame' in found && [...found.frame.stale]).toEqual([1, 1, 1]);
+  });
+
+  it('says why it paints nothing: a bad entry (bad), another view or another shape (not bad)', () => {
+    expect(savedMapFrame(request('{"key":'))).toEqual({ shown: false, reason: 'not JSON', bad: true });
+    expect(savedMapFrame(request(encodeSavedScene({ ...savedScene('view-a'), values: Float32Array.from([1]) })))).toEqual({ shown: false, reason: 'values or prices are not 3 numbers', bad: true });
+    expect(savedMapFrame({ ...request(), key: 'view-b' })).toEqual({ shown: false, reason: 'saved for another view', bad: false });
+    expect(savedMapFrame(request(undefined, 200, 300))).toEqual({ shown: false, reason: 'saved for a map of another shape', bad: false });
   });
 });

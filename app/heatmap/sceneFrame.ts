@@ -2,8 +2,9 @@
  * The map saved at the last visit (savedScene.ts) as a frame the renderer can paint before
  * the engine's first frame, fitted to the canvas it lands on.
  */
-import type { SavedScene } from './savedScene.ts';
+import { decodeSavedScene, type SavedScene } from './savedScene.ts';
 import type { PaintableFrame } from './renderer.ts';
+import type { SavedMapOutcome, SavedMapRequest } from './paintProtocol.ts';
 
 /** A saved map whose shape differs from the canvas by more than this is not painted, not stretched. */
 const MAX_ASPECT_CHANGE = 1.25;
@@ -31,4 +32,17 @@ export function sceneFrame(scene: SavedScene, width: number, height: number): Pa
     prices: scene.prices,
     stale: new Uint8Array(layout.symbols.length).fill(1),
   };
+}
+
+/**
+ * The saved entry in `request` as a frame for its canvas: decoded and checked (a bad entry is not
+ * painted; the next save replaces it), painted only for the view the request names and a canvas of
+ * about its shape.
+ */
+export function savedMapFrame(request: SavedMapRequest): { frame: PaintableFrame } | Extract<SavedMapOutcome, { shown: false }> {
+  const checked = decodeSavedScene(request.entry);
+  if (!checked.ok) return { shown: false, reason: checked.reason, bad: true };
+  if (checked.value.key !== request.key) return { shown: false, reason: 'saved for another view', bad: false };
+  const frame = sceneFrame(checked.value, request.width, request.height);
+  return frame ? { frame } : { shown: false, reason: 'saved for a map of another shape', bad: false };
 }

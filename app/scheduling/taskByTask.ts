@@ -4,7 +4,9 @@
  * 5–20 ms in one task make one long task that blocks input, while in tasks of their own the
  * browser can paint or answer a tap between them. A step that throws is logged and the rest run.
  */
-export function taskByTask(steps: readonly (readonly [name: string, step: () => void])[]): void {
+export type Task = readonly [name: string, step: () => void];
+
+export function taskByTask(steps: readonly Task[]): void {
   const [first, ...rest] = steps;
   if (!first) return;
   const [name, step] = first;

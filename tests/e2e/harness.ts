@@ -170,6 +170,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
+ * `r,g,b` of the screen at each point (CSS px, at a device scale factor of 1): a screenshot, decoded
+ * by the page's own browser. For canvases the page cannot read back itself (one handed to a worker
+ * before the app's probe exists).
+ */
+export async function screenPixels(page: Page, points: readonly { x: number; y: number }[]): Promise<string[]> {
+  const png = (await page.screenshot()).toString('base64');
+  return page.evaluate(async ({ png, points }) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(png), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    return points.map(({ x, y }) => Array.from(ctx.getImageData(Math.floor(x), Math.floor(y), 1, 1).data.slice(0, 3)).join(','));
+  }, { png, points });
+}
+
+/**
  * Evaluates `fn` in the page until it returns something truthy; returns that. For conditions on the
  * map probe (window.__heatmap), whose answers are promises: page.waitForFunction takes only
  * synchronous predicates (a promise counts as truthy at once).

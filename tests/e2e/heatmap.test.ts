@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { StocksResponseSchema, type Quote } from '../../relay/protocol.ts';
 import { SAVED_SCENE_KEY } from '../../app/heatmap/savedScene.ts';
-import { ensureAppBuild, launchBrowser, openApp, pollPage, screenshot, startE2eRelay, tileSymbols, waitForTiles, type E2eRelay, type OpenedPage } from './harness.ts';
+import { ensureAppBuild, launchBrowser, openApp, pollPage, screenPixels, screenshot, startE2eRelay, tileSymbols, waitForTiles, type E2eRelay, type OpenedPage } from './harness.ts';
 
 let relay: E2eRelay;
 let browser: Browser;
@@ -251,9 +251,12 @@ describe('heatmap in Chromium against the real relay', () => {
     }
   });
 
-  it('paints the map saved at the last visit in its place before the app has loaded, then goes live', async () => {
+  it.each([
+    ['desktop', { width: 1440, height: 900 }, false],
+    ['phone', { width: 412, height: 823 }, true],
+  ])('paints the map saved at the last visit in its place before the app has loaded, then goes live (%s)', async (name, viewport, phone) => {
     // No service worker, so the app's bundle comes over the network, where the test can hold it back.
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+    const context = await browser.newContext({ viewport, isMobile: phone, hasTouch: phone, deviceScaleFactor: 1, serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
       const errors: string[] = [];
@@ -273,7 +276,7 @@ describe('heatmap in Chromium against the real relay', () => {
         await route.continue();
       });
       await page.reload();
-      // Every tile painted by the page itself while the app's code is held back, where the map was.
+      // Every tile painted (by the paint worker) while the app's code is held back, where the map was.
       const painted = await page.waitForFunction(() => {
         const saved = document.querySelector<HTMLElement>('[data-testid="saved-map"]');
         return Number(saved?.dataset.paintedTiles ?? 0) || false;
@@ -282,20 +285,24 @@ describe('heatmap in Chromium against the real relay', () => {
       expect(held).toBeGreaterThan(0);
       expect(await page.locator('[data-testid="app"]').count()).toBe(0);
       expect(await page.locator('[data-testid="saved-map"]').boundingBox()).toEqual(mapBox);
-      const colors = await page.evaluate(() => {
-        const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="saved-map"]')!;
-        const ctx = canvas.getContext('2d')!;
-        return Array.from({ length: 48 }, (_, i) => ctx.getImageData(60 + (i % 8) * 140, 60 + Math.floor(i / 8) * 110, 1, 1).data.slice(0, 3).join(','));
-      });
+      // The static frame does not widen the page (a phone would widen its layout viewport to fit).
+      expect(await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth])).toEqual([viewport.width, viewport.width]);
+      const grid = Array.from({ length: 48 }, (_, i) => ({ x: mapBox.x + ((i % 8) + 0.5) * (mapBox.width / 8), y: mapBox.y + (Math.floor(i / 8) + 0.5) * (mapBox.height / 6) }));
+      const colors = await screenPixels(page, grid);
       expect(colors.filter((c) => c === '0,0,0')).toEqual([]);
       expect(new Set(colors).size).toBeGreaterThan(3);
-      await screenshot(page, 'saved-map-before-app');
+      await screenshot(page, `saved-map-before-app-${name}`);
 
-      // The app mounts the live map under it; it goes once the live canvas has painted.
+      // The app mounts the map on the same canvas, and the live frames replace the saved map.
       release();
       expect(await waitForTiles(page, 450)).toBe(count);
-      await page.waitForFunction(() => document.querySelector('[data-testid="saved-map"]') === null, null, { timeout: 15_000 });
+      expect(await page.locator('[data-testid="saved-map"]').count()).toBe(0);
+      expect(await page.locator('canvas').count()).toBe(1);
       await page.waitForFunction(() => document.querySelector('[data-testid="connection-pill"]')?.getAttribute('data-connection') === 'live', null, { timeout: 20_000 });
+      // The frame the map shows now is live: no tile is stale, as every tile of the saved map was.
+      expect(await page.$$eval('[data-testid="tile-table"] tbody tr[data-stale]', (rows) => rows.length)).toBe(0);
+      await pollPage(page, async () => !(await window.__heatmap!.busy()), null, 'the map to settle');
+      await screenshot(page, `saved-map-then-live-${name}`);
 
       // Another view than the one saved: nothing is painted from the saved map.
       await context.unroute(/\/assets\/main-[^/]*\.js$/);
@@ -303,7 +310,7 @@ describe('heatmap in Chromium against the real relay', () => {
       await page.goto(`${relay.base}?q=AAPL`);
       await page.waitForFunction(() => document.readyState === 'complete');
       await page.waitForTimeout(1_000);
-      expect(await page.locator('[data-testid="saved-map"]').count()).toBe(0);
+      expect(await page.locator('[data-testid="saved-map"], [data-painted-tiles]').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
