@@ -11,7 +11,6 @@ import { createFlag } from './state/flag.ts';
 import { useMapStill } from './heatmap/useMapStill.ts';
 import { useEngineView } from './data/useEngineView.ts';
 import { sceneKeyOf } from './heatmap/savedScene.ts';
-import { useSceneKeeper } from './heatmap/useSceneKeeper.ts';
 import { createColorScale } from './color/colorScale.ts';
 import { Heatmap } from './heatmap/Heatmap.tsx';
 import { labelSizesFor } from './heatmap/labelSizes.ts';
@@ -42,8 +41,8 @@ export function App() {
   const mapPainted = useMemo(() => createFlag(), []);
   const view = useMemo(() => (size ? toEngineView(state, size) : null), [state, size]);
   useEngineView(view);
-  // The map on screen is saved for the next start, which paints it before anything else loads.
-  useSceneKeeper(useMemo(() => sceneKeyOf(toEngineView(state, { width: 0, height: 0 })), [state]));
+  // The map on screen is saved for the next start, which shows it before anything else loads.
+  const sceneKey = useMemo(() => sceneKeyOf(toEngineView(state, { width: 0, height: 0 })), [state]);
   const scale = useMemo(() => createColorScale(state.palette, state.domain), [state.palette, state.domain]);
   const mapStill = useMapStill();
   const small = useMediaQuery('(max-width: 760px)');
@@ -102,6 +101,7 @@ export function App() {
           {!state.wallboard && <Breadcrumb zoom={state.zoom} onZoomOut={() => zoom(null)} palette={state.palette} domain={state.domain} />}
           <div className="map-stage">
             <Heatmap
+              sceneKey={sceneKey}
               scale={scale}
               theme={state.theme}
               palette={state.palette}

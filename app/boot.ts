@@ -1,5 +1,5 @@
 /**
- * Entry: shows the saved map, starts the engine worker and loads the app, before anything else.
+ * Entry: paints the saved map, starts the engine worker and loads the app, before anything else.
  * The worker needs a few hundred ms to start, load the cached snapshot and lay out the first frame;
  * started here (a tiny chunk that runs as soon as the HTML is parsed) that work overlaps the
  * download, parse and first render of the app bundle instead of following it.
@@ -10,11 +10,11 @@ import { markStartup } from './perfMarks.ts';
 import { parseViewUrl } from './state/viewUrl.ts';
 import { applyDocumentTheme } from './shell/documentTheme.ts';
 import { showStartFailure, START_FAILED } from './shell/startFailure.ts';
-import { prepareMapCanvas, takePreparedCanvas } from './heatmap/paintThread.ts';
+import { prepareMapCanvas } from './heatmap/paintThread.ts';
 import { canvasTheme } from './heatmap/themes.ts';
 import { labelSizesFor } from './heatmap/labelSizes.ts';
-import { savedMapToShow, showSavedMap } from './heatmap/savedMap.ts';
-import { taskByTask, type Task } from './scheduling/taskByTask.ts';
+import { showSavedMap } from './heatmap/savedMap.ts';
+import { taskByTask } from './scheduling/taskByTask.ts';
 
 markStartup('boot');
 // The static frame in index.html in the view's own colours (light theme, wallboard) from the start.
@@ -22,28 +22,11 @@ const { state: view } = parseViewUrl(window.location.search);
 applyDocumentTheme(view.theme, view.palette, view.wallboard);
 let engine: EngineConnection | null = null;
 
-const saved = savedMapToShow(view);
-
-// The map's painter: its thread starts and loads while the app bundle does, and is handed the
-// map's canvas now, while this thread waits for the bundle (the map mounts with it). With a map
-// saved at the last visit, it paints that map first.
-const painter: Task = ['painter', () => {
-  const map = prepareMapCanvas({
-    palette: view.palette,
-    domain: view.domain,
-    theme: canvasTheme(view.theme, view.palette),
-    labelSizes: labelSizesFor(view.wallboard),
-    // Still until start-up has settled, as the app will say (useMapStill.ts).
-    reducedMotion: true,
-  });
-  if (map && saved) void showSavedMap(map, saved);
-}];
-
 // Each step a task of its own (together they were one task of 30–75 ms on a throttled phone, and
-// Lighthouse counts it: it runs after the first paint in its simulation), most urgent first: the
-// saved map where there is one, else the engine's start.
+// Lighthouse counts it: it runs after the first paint in its simulation), most urgent first.
 taskByTask([
-  ...(saved ? [painter] : []),
+  // The map saved at the last visit, painted by this thread in its old place while the rest loads.
+  ['saved map', () => void showSavedMap(view)],
   // The engine's start: opening the cache and the socket take longest.
   ['engine', () => {
     engine = connectEngine();
@@ -59,10 +42,16 @@ taskByTask([
       })
       .catch((error: unknown) => {
         console.error('could not load the app', error);
-        // The saved map, if shown, would lie over the message.
-        takePreparedCanvas()?.remove();
         showStartFailure(document.getElementById('root'), START_FAILED);
       });
   }],
-  ...(saved ? [] : [painter]),
+  // The map's painter: its thread starts and loads while the app bundle does, and is handed the
+  // map's canvas now, while this thread waits for the bundle (the map mounts with it).
+  ['painter', () => prepareMapCanvas({
+    palette: view.palette,
+    domain: view.domain,
+    theme: canvasTheme(view.theme, view.palette),
+    labelSizes: labelSizesFor(view.wallboard),
+    reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
+  })],
 ]);

@@ -14,9 +14,12 @@ import { useHeatmapRenderer } from './useHeatmapRenderer.ts';
 import type { LabelSizes } from './labelSizes.ts';
 import { usePointerTiles } from './usePointerTiles.ts';
 import { TileOutline } from './TileOutline.tsx';
+import { useSceneKeeper } from './useSceneKeeper.ts';
 import './heatmap.css';
 
 export interface HeatmapProps {
+  /** The view the map shows (sceneKeyOf), under which it is saved for the next start. */
+  sceneKey: string;
   scale: ColorScale;
   theme: Theme;
   palette: PaletteId;
@@ -49,6 +52,7 @@ export function Heatmap(props: HeatmapProps) {
     [onResize],
   );
   const { rendererRef } = useHeatmapRenderer(containerRef, options, handleResize, props.onMapPainted);
+  useSceneKeeper(props.sceneKey, rendererRef);
   const { readout, cursor, handlers } = usePointerTiles(rendererRef, {
     openDetail: props.onOpenDetail,
     zoom: props.onZoom,

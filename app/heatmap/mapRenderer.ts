@@ -11,7 +11,8 @@ import type { LabelBox } from './labelBoxes.ts';
 import type { PaintOptions } from './paintProtocol.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
-import { canPaintOffThread, paintCallFailed, paintThreadFor, type PaintReport } from './paintThread.ts';
+import { pictureOfMap } from './mapImage.ts';
+import { canPaintOffThread, paintCallFailed, paintThreadFor } from './paintThread.ts';
 import type { HeatmapRenderer, RendererOptions } from './renderer.ts';
 
 /** Read-only views for browser automation (probe.ts); asynchronous, as the painter may be a worker. */
@@ -39,15 +40,12 @@ export interface MapRenderer {
    */
   onPainted: ((tiles: number, paintedAt: number) => void) | null;
   /**
-   * The last paint that changed the number of tiles, if one came before `onPainted` was set: the
-   * paint worker may have painted the map saved at the last visit before the map mounted.
-   */
-  lastPainted(): PaintReport | null;
-  /**
    * Called if the painter cannot paint any more (the paint worker failed to load or died): the
    * canvas it was given is lost, so the caller mounts a new one (painted on the page's thread).
    */
   onFailed: ((reason: string) => void) | null;
+  /** The map as an image once all of it is painted (for the next start, sceneKeeper.ts); null without tiles. */
+  picture(): Promise<Blob | null>;
   /** The tiles as last laid out, for hit-testing; null before the first frame. */
   hitModel(): HitModel | null;
   probe: RendererProbe;
@@ -110,8 +108,7 @@ function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapR
       if (renderer) renderer.resize(width, height, dpr);
       else latest = { ...latest, size: [width, height, dpr] };
     },
-    // A canvas painted here starts empty with this renderer.
-    lastPainted: () => null,
+    picture: () => loaded.then((r) => (r ? pictureOfMap(r, canvas) : null)),
     hitModel: () => hits.model(),
     probe: {
       labels: () => when((r) => r.labelBoxes(), []),
@@ -158,7 +155,7 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
     },
     setOptions: (next) => void api.setOptions(paintOptions(next)).catch(paintCallFailed('setOptions')),
     resize: (width, height, dpr) => void api.resize(width, height, dpr).catch(paintCallFailed('resize')),
-    lastPainted: () => thread.lastPainted(),
+    picture: () => api.picture(),
     hitModel: () => hits.model(),
     probe: {
       labels: () => api.labelBoxes(),

@@ -25,27 +25,12 @@ export interface PaintFrame {
   stale: Uint8Array;
 }
 
-/** The map saved at the last visit (savedScene.ts), to paint at boot before any frame (savedMap.ts). */
-export interface SavedMapRequest {
-  /** Its localStorage entry as stored: read, checked and decoded on the painter's thread. */
-  entry: string;
-  /** The view the page's URL names (sceneKeyOf): a map saved for another view is not painted. */
-  key: string;
-  /** The canvas's size where the map was (mapPlace.ts), in CSS px, and the device pixel ratio. */
-  width: number;
-  height: number;
-  dpr: number;
-}
-
-/** Whether the saved map was painted; if not, why (`bad`: the entry itself is unusable). */
-export type SavedMapOutcome = { shown: true } | { shown: false; reason: string; bad: boolean };
-
 export interface PaintWorkerApi {
   /** Takes over the page's canvas (transferred); must come first. */
   init(canvas: OffscreenCanvas, options: PaintOptions): void;
-  /** Paints the saved map on the canvas, unless a frame came first. */
-  showSavedMap(request: SavedMapRequest): SavedMapOutcome;
   setFrame(frame: PaintFrame): void;
+  /** The map as an image, once all of it is painted; null while it has no tiles. */
+  picture(): Promise<Blob | null>;
   /** Calls `listener` after each paint that changed the tile count (see paintLog.ts). */
   onPainted(listener: (tiles: number, paintedAt: number) => void): void;
   setOptions(options: PaintOptions): void;

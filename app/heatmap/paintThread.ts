@@ -11,20 +11,12 @@ import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import type { PaintOptions, PaintWorkerApi } from './paintProtocol.ts';
 import { createMapCanvas } from './mapCanvas.ts';
 
-/** A paint that changed how many tiles the canvas shows, and when it finished (ms since the epoch). */
-export interface PaintReport {
-  tiles: number;
-  paintedAt: number;
-}
-
 export interface PaintThread {
   api: Remote<PaintWorkerApi>;
   /** Hands the canvas over with these options the first time; afterwards only sets the options. */
   handOver(options: PaintOptions): void;
   /** Calls `listener` after each paint that changed the tile count (replacing the last listener). */
   onPainted(listener: (tiles: number, paintedAt: number) => void): void;
-  /** The last such paint, whoever listened then (the saved map may be painted before the map mounts). */
-  lastPainted(): PaintReport | null;
   /** Calls `listener` if the worker fails (its script does not load, or it dies). */
   onFailure(listener: (reason: string) => void): void;
   release(): void;
@@ -36,7 +28,6 @@ interface Session {
   closing: ReturnType<typeof setTimeout> | null;
   handedOver: boolean;
   painted: ((tiles: number, paintedAt: number) => void) | null;
-  lastPainted: PaintReport | null;
 }
 
 /** Set once a paint worker has failed: from then on this page paints on its own thread. */
@@ -73,16 +64,14 @@ export const paintCallFailed = (what: string) => (error: unknown) => console.err
 let prepared: HTMLCanvasElement | null = null;
 
 /**
- * Starts the paint worker and hands it a new map canvas, ahead of the app; null (nothing done)
- * where the map cannot be painted off the page's thread. The map takes that canvas when it mounts.
+ * Starts the paint worker and hands it a new map canvas, ahead of the app (does nothing where the
+ * map cannot be painted off the page's thread). The map takes that canvas when it mounts.
  */
-export function prepareMapCanvas(options: PaintOptions): { canvas: HTMLCanvasElement; thread: PaintThread } | null {
-  if (prepared || !canPaintOffThread()) return null;
+export function prepareMapCanvas(options: PaintOptions): void {
+  if (prepared || !canPaintOffThread()) return;
   const canvas = createMapCanvas();
-  const thread = paintThreadFor(canvas);
-  thread.handOver(options);
+  paintThreadFor(canvas).handOver(options);
   prepared = canvas;
-  return { canvas, thread };
 }
 
 /**
@@ -100,7 +89,7 @@ export function paintThreadFor(canvas: HTMLCanvasElement): PaintThread {
   let session = sessions.get(canvas);
   if (!session) {
     const worker = spawn();
-    session = { worker, api: wrap<PaintWorkerApi>(worker), closing: null, handedOver: false, painted: null, lastPainted: null };
+    session = { worker, api: wrap<PaintWorkerApi>(worker), closing: null, handedOver: false, painted: null };
     sessions.set(canvas, session);
   }
   const current = session;
@@ -117,16 +106,11 @@ export function paintThreadFor(canvas: HTMLCanvasElement): PaintThread {
       const offscreen = canvas.transferControlToOffscreen();
       current.api.init(transfer(offscreen, [offscreen]), options).catch(paintCallFailed('init'));
       // One listener per worker, for good; each mount of the map sets where it reports to.
-      const painted = (tiles: number, paintedAt: number) => {
-        current.lastPainted = { tiles, paintedAt };
-        current.painted?.(tiles, paintedAt);
-      };
-      current.api.onPainted(proxy(painted)).catch(paintCallFailed('onPainted'));
+      current.api.onPainted(proxy((tiles: number, paintedAt: number) => current.painted?.(tiles, paintedAt))).catch(paintCallFailed('onPainted'));
     },
     onPainted(listener) {
       current.painted = listener;
     },
-    lastPainted: () => current.lastPainted,
     onFailure(listener) {
       failureListeners.set(current.worker, listener);
       const reason = failures.get(current.worker);

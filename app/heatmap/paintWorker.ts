@@ -15,7 +15,7 @@ import { AFTER_FIRST_FRAME_MS } from '../scheduling/startupWindow.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
 import { fitsLayout } from '../data/frameStore.ts';
-import { savedMapFrame } from './sceneFrame.ts';
+import { pictureOfMap } from './mapImage.ts';
 
 /**
  * The rest of the one-time text set-up (every label character's width in both weights, a font per
@@ -36,6 +36,7 @@ function warmTextAfterStartUp(): void {
 }
 
 let renderer: HeatmapRenderer | null = null;
+let mapCanvas: OffscreenCanvas | null = null;
 let layout: FrameLayout | null = null;
 let scale: ColorScale | null = null;
 let paints: PaintLog | null = null;
@@ -64,23 +65,13 @@ const api: PaintWorkerApi = {
     // installed family, not looked up through the whole font stack for every size.
     if (!renderer) resolveTileFontNow();
     renderer?.destroy();
+    mapCanvas = canvas;
     // A thread of its own: fades every frame, labels in bigger slices (see WORKER_PACING).
     renderer = createHeatmapRenderer(canvas, rendererOptions(options), WORKER_PACING);
     paints = logPaints(renderer, (tiles, paintedAt) => {
       painted?.(tiles, paintedAt);
       if (tiles > 0) warmTextAfterStartUp();
     });
-  },
-  showSavedMap(request) {
-    if (framesIn > 0) return { shown: false, reason: 'the live map came first', bad: false };
-    const found = savedMapFrame(request);
-    if (!('frame' in found)) return found;
-    mark('saved-map');
-    const map = started();
-    map.resize(request.width, request.height, request.dpr);
-    // Painted at once (a first map is): done when this call returns.
-    map.setFrame(found.frame);
-    return { shown: true };
   },
   setFrame(frame: PaintFrame) {
     if (framesIn++ === 0) mark('first-frame-in');
@@ -93,6 +84,7 @@ const api: PaintWorkerApi = {
     layout = next;
     started().setFrame({ layout: next, layoutChanged: frame.layout !== null, values: frame.values, prices: frame.prices, stale: frame.stale });
   },
+  picture: () => (renderer && mapCanvas ? pictureOfMap(renderer, mapCanvas) : Promise.resolve(null)),
   onPainted(listener) {
     painted = listener;
   },

@@ -87,25 +87,3 @@ describe('createHeatmapRenderer(): when a still map gets its labels', () => {
     expect(paints()).toBeGreaterThan(before);
   });
 });
-
-describe('createHeatmapRenderer(): resize', () => {
-  it('keeps what is on the canvas when told the size it has (a map painted at boot, then measured by the app)', async () => {
-    const canvas = document.createElement('canvas');
-    const renderer = createHeatmapRenderer(canvas, options(true), WORKER_PACING);
-    made.push(renderer);
-    renderer.resize(400, 200, 2);
-    renderer.setFrame(frame);
-    const widthSet = vi.spyOn(canvas, 'width', 'set');
-    await frames(50);
-    const before = paints();
-    renderer.resize(400, 200, 2);
-    await frames(50);
-    expect(widthSet).not.toHaveBeenCalled();
-    expect(paints()).toBe(before);
-    renderer.resize(400, 220, 2);
-    await frames(50);
-    expect(widthSet).toHaveBeenCalledWith(800);
-    expect(canvas.height).toBe(440);
-    expect(paints()).toBeGreaterThan(before);
-  });
-});

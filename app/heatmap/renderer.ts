@@ -46,6 +46,8 @@ export interface HeatmapRenderer {
   model(): TileModel | null;
   /** True while a transition is running. */
   busy(): boolean;
+  /** True when everything is on the canvas: no transition running, no labels still to paint. */
+  allPainted(): boolean;
   /** Where each drawn label sits (for the e2e overlap check). */
   labelBoxes(): LabelBox[];
   /** `r,g,b` of the painted pixel at each point in CSS px (for browser tests). */
@@ -215,10 +217,6 @@ export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOption
       kick();
     },
     resize(width, height, dpr) {
-      // The size it has (the app measuring a map painted for its place at boot, savedMap.ts) keeps
-      // what is on the canvas: setting a canvas's width clears it, even to the same value.
-      const same = width === size.width && height === size.height && dpr === size.dpr;
-      if (same && canvas.width === Math.round(width * dpr) && canvas.height === Math.round(height * dpr)) return;
       size = { width, height, dpr };
       canvas.width = Math.round(width * dpr);
       canvas.height = Math.round(height * dpr);
@@ -233,6 +231,7 @@ export function createHeatmapRenderer(canvas: MapCanvas, initial: RendererOption
     },
     model: () => model,
     busy: () => loop !== null && animating,
+    allPainted: () => loop === null,
     labelBoxes: () => (model && style ? labelBoxes(model, style) : []),
     pixels: (points) =>
       points.map(({ x, y }) => {

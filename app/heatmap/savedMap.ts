@@ -1,67 +1,122 @@
 /**
- * The map saved at the last visit (savedScene.ts), shown as soon as boot.ts runs: before the app's
- * code or the engine have loaded, in the place the map had then (mapPlace.ts), every tile stale.
- * It is painted by the paint worker on the map's own canvas, the one boot.ts hands it
- * (`prepareMapCanvas`): this thread only reads two localStorage entries and places the canvas, and
- * the live frames that follow replace the saved map on the same canvas. (Painted on this thread,
- * it was one task of ≈ 300 ms on a throttled phone in the middle of the app's start.)
+ * The map saved at the last visit (savedScene.ts), shown by the page as soon as boot.ts runs:
+ * before the app's code, the engine or the paint worker have loaded, in the place the map had then
+ * (mapPlace.ts), striped as stale. It is a picture: the browser decodes it off the page's thread,
+ * and this thread only reads the entry and adds three elements. When the app mounts the live map,
+ * the picture moves into it, on top of the live canvas, and goes once the live canvas has painted
+ * tiles.
  *
- * Asked for only when a place is remembered for this window (a first visit reads nothing more),
- * and painted only if the saved map is for the view the URL names and no frame came first. Where
- * the map cannot be painted off the page's thread, the map waits for the engine's copy instead.
+ * Read only when a place is remembered for this window (a first visit reads nothing more), and
+ * shown only if the saved map is for the view the URL names, fits the place's shape, and the live
+ * map has not painted first.
  */
-import type { ViewState } from '../state/viewState.ts';
-import { toEngineView } from '../state/viewState.ts';
+import { toEngineView, type ViewState } from '../state/viewState.ts';
 import { recallMapPlace, type MapPlace } from './mapPlace.ts';
 import { localStore } from '../state/browserStorage.ts';
-import { SAVED_SCENE_KEY, sceneKeyOf } from './savedScene.ts';
-import type { SavedMapRequest } from './paintProtocol.ts';
-import { paintCallFailed, type PaintThread } from './paintThread.ts';
+import { decodeSavedScene, fitsPlace, SAVED_SCENE_KEY, sceneKeyOf, type SavedScene } from './savedScene.ts';
 import { markStartup } from '../perfMarks.ts';
 
-export interface SavedMapToShow {
-  place: MapPlace;
-  request: SavedMapRequest;
-}
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'decoding' }
+  | { kind: 'shown'; element: HTMLElement }
+  /** The live map painted first, or there was nothing to show: nothing more happens here. */
+  | { kind: 'over' };
 
-/** The saved map to show for the view `state` in this window, or null (none, or no place for it). */
-export function savedMapToShow(state: ViewState): SavedMapToShow | null {
-  const place = recallMapPlace();
-  const entry = place ? localStore()?.getItem(SAVED_SCENE_KEY) : null;
-  if (!place || !entry) return null;
-  const key = sceneKeyOf(toEngineView(state, { width: 0, height: 0 }));
-  return { place, request: { entry, key, width: place.width, height: place.height, dpr: window.devicePixelRatio || 1 } };
+let phase: Phase = { kind: 'idle' };
+/** The live map's canvas, once the app has mounted it, and who to tell when this map lies on it. */
+let host: { canvas: HTMLCanvasElement; onShown: () => void } | null = null;
+
+/** The entry to show for the view `state` in `place`, or null (none, a bad one, another view or shape). */
+function sceneFor(state: ViewState, place: MapPlace): SavedScene | null {
+  const stored = localStore()?.getItem(SAVED_SCENE_KEY);
+  if (!stored) return null;
+  const checked = decodeSavedScene(stored);
+  if (!checked.ok) {
+    // The next save replaces it; nothing is shown from it meanwhile.
+    console.warn(`saved map not shown: ${checked.reason}`);
+    return null;
+  }
+  const scene = checked.value;
+  const sameView = scene.key === sceneKeyOf(toEngineView(state, { width: 0, height: 0 }));
+  return sameView && fitsPlace(scene, place.width, place.height) ? scene : null;
 }
 
 /**
- * Has the paint worker paint `saved` on the map's canvas and, once it has, puts the canvas in the
- * map's old place, unless the app has mounted the map (and taken the canvas) by then.
+ * The picture with the stale stripes over it (those of the map's stale tiles: 1-px lines 6 px
+ * apart, 28 % black), not yet in the page. Inline styles: the app's stylesheet has not loaded.
  */
-export function showSavedMap(map: { canvas: HTMLCanvasElement; thread: PaintThread }, saved: SavedMapToShow): Promise<void> {
-  const { canvas, thread } = map;
-  // Until the map mounts and listens itself. Read by the PWA bench and the browser tests.
-  thread.onPainted((tiles, paintedAt) => {
-    canvas.dataset.paintedTiles = String(tiles);
-    canvas.dataset.paintedAt = (paintedAt - performance.timeOrigin).toFixed(1);
-    if (tiles > 0) markStartup('saved-map-painted', paintedAt);
+function pictureOf(scene: SavedScene, place: MapPlace): { element: HTMLElement; image: HTMLImageElement } {
+  const element = document.createElement('div');
+  element.setAttribute('aria-hidden', 'true');
+  element.dataset.testid = 'saved-map';
+  Object.assign(element.style, {
+    position: 'fixed', left: `${place.left}px`, top: `${place.top}px`, width: `${place.width}px`, height: `${place.height}px`,
+    pointerEvents: 'none', overflow: 'hidden',
   });
-  return thread.api.showSavedMap(saved.request).then((outcome) => {
-    if (!outcome.shown) {
-      // The next save replaces a bad entry; nothing is painted from it meanwhile.
-      if (outcome.bad) console.warn(`saved map not shown: ${outcome.reason}`);
-      return;
-    }
-    if (canvas.isConnected) return;
-    const { left, top, width, height } = saved.place;
-    canvas.dataset.testid = 'saved-map';
-    Object.assign(canvas.style, { position: 'fixed', left: `${left}px`, top: `${top}px`, width: `${width}px`, height: `${height}px`, pointerEvents: 'none' });
-    document.body.append(canvas);
-  }, paintCallFailed('showSavedMap'));
+  const image = new Image();
+  image.alt = '';
+  image.decoding = 'async';
+  Object.assign(image.style, { display: 'block', width: '100%', height: '100%' });
+  image.src = scene.image;
+  const stripes = document.createElement('div');
+  Object.assign(stripes.style, {
+    position: 'absolute', inset: '0',
+    backgroundImage: 'repeating-linear-gradient(135deg, rgba(0, 0, 0, 0.28) 0 1px, transparent 1px 4.243px)',
+  });
+  element.append(image, stripes);
+  return { element, image };
 }
 
-/** The map has mounted `canvas`: if it shows the saved map, it leaves its old place for the map's box. */
-export function adoptSavedMap(canvas: HTMLCanvasElement): void {
-  if (canvas.dataset.testid !== 'saved-map') return;
-  canvas.removeAttribute('style');
-  for (const key of ['testid', 'paintedTiles', 'paintedAt'] as const) delete canvas.dataset[key];
+/** Reads and shows the saved map, if there is one for this view and window; settles when shown or not. */
+export function showSavedMap(state: ViewState): Promise<void> {
+  const place = phase.kind === 'idle' ? recallMapPlace() : null;
+  const scene = place && sceneFor(state, place);
+  if (!place || !scene) return Promise.resolve();
+  phase = { kind: 'decoding' };
+  const { element, image } = pictureOf(scene, place);
+  // Decoded before it is shown (off this thread), so it appears whole in one frame.
+  return image
+    .decode()
+    .then(() => {
+      if (phase.kind !== 'decoding') return;
+      phase = { kind: 'shown', element };
+      // Read by the PWA bench and the browser tests, as on the live map.
+      element.dataset.paintedTiles = String(scene.tiles);
+      element.dataset.paintedAt = performance.now().toFixed(1);
+      markStartup('saved-map-painted');
+      if (host) moveOnto(host);
+      else document.body.append(element);
+    })
+    .catch((error: unknown) => {
+      console.warn('could not show the saved map', error);
+      if (phase.kind === 'decoding') phase = { kind: 'over' };
+    });
+}
+
+function moveOnto(target: { canvas: HTMLCanvasElement; onShown: () => void }): void {
+  if (phase.kind !== 'shown') return;
+  // From its remembered place into the live map's box, which it fills.
+  Object.assign(phase.element.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%' });
+  target.canvas.after(phase.element);
+  target.onShown();
+}
+
+/** The live map's canvas is in the page: the saved map (now, or once decoded) lies on top of it. */
+export function adoptSavedMap(canvas: HTMLCanvasElement, onShown: () => void): void {
+  host = { canvas, onShown };
+  moveOnto(host);
+}
+
+/** The live canvas shows tiles: the saved map goes for good. */
+export function endSavedMap(): void {
+  if (phase.kind === 'shown') phase.element.remove();
+  phase = { kind: 'over' };
+  host = null;
+}
+
+/** For tests: back to before boot. */
+export function resetSavedMap(): void {
+  endSavedMap();
+  phase = { kind: 'idle' };
 }

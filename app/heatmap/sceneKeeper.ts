@@ -1,29 +1,32 @@
 /**
- * Saving the map on screen for the next start (savedScene.ts): the latest frame of the view shown,
- * at most once per interval, and at once when the page is hidden or left (a phone may never bring
- * the tab back). On a full storage it removes its entry and stops for the session: a convenience
- * for the next start is never worth space something else needs.
+ * Saving the map on screen for the next start (savedScene.ts), as a picture of its canvas: a few
+ * seconds after the map shows a new view or layout (once start-up is over and the map has come to
+ * rest), then at most once per interval while its values change, and at once when the page is
+ * hidden (a phone may never bring the tab back). A picture is encoded off the page's thread but
+ * not in an instant, so a page that is being closed cannot save one: what the next start shows is
+ * the last save, at most an interval old and striped as stale until live data replaces it.
+ * On a full storage it removes its entry and stops for the session: a convenience for the next
+ * start is never worth space something else needs.
  */
 import type { RenderFrame } from '../data/frameStore.ts';
 import { encodeSavedScene, SAVED_SCENE_KEY, type SavedScene } from './savedScene.ts';
 
 export interface SceneKeeper {
   /** The frame now on the map, for the view named `key` (sceneKeyOf). */
-  note(key: string, frame: Pick<RenderFrame, 'layout' | 'values' | 'prices'>): void;
-  /** Writes a pending save now. */
+  note(key: string, frame: Pick<RenderFrame, 'layout'>): void;
+  /** Saves a pending change now (the page is being hidden). */
   flush(): void;
+  stop(): void;
 }
 
 export interface KeeperOptions {
   storage: Storage | null;
+  /** The map on screen as an image, once all of it is painted; null without a map. */
+  picture(): Promise<Blob | null>;
+  /** After a new view or layout. After start-up's 3 s (AFTER_FIRST_FRAME_MS), whose cores it would share. */
+  firstMs?: number;
+  /** While only the values change: each save encodes the whole canvas, so not every few seconds on a wallboard. */
   everyMs?: number;
-  /**
-   * Maps with more tiles than this are saved only when the page is hidden or left, not every
-   * interval: writing one costs the page's thread ≈ 1 ms per 100 tiles (≈ 50 ms for a 6,000-tile
-   * universe, a long task every interval), while the interval only guards against a tab that ends
-   * without being hidden first.
-   */
-  periodicMaxTiles?: number;
   timers?: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
 }
 
@@ -31,10 +34,27 @@ const browserTimers = { set: (run: () => void, ms: number): unknown => setTimeou
 
 const isQuota = (error: unknown) => error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
 
-export function createSceneKeeper({ storage, everyMs = 10_000, periodicMaxTiles = 2_000, timers = browserTimers }: KeeperOptions): SceneKeeper {
-  let pending: SavedScene | null = null;
+/** `blob` as a `data:` URL. */
+function dataUrlOf(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the picture'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+type Shown = Omit<SavedScene, 'image'>;
+
+export function createSceneKeeper({ storage, picture, firstMs = 4_000, everyMs = 30_000, timers = browserTimers }: KeeperOptions): SceneKeeper {
+  /** What the map shows now, and whether that is not saved yet. */
+  let shown: Shown | null = null;
+  let pending = false;
+  /** Counts changes of view or layout: a picture taken across one is not saved under the new name. */
+  let generation = 0;
   let timer: unknown = null;
   let dropped = false;
+  let stopped = false;
   let key: string | null = null;
   /** The layout version of the last frame noted. */
   let lastVersion: number | null = null;
@@ -44,13 +64,24 @@ export function createSceneKeeper({ storage, everyMs = 10_000, periodicMaxTiles 
    */
   let previousView: number | null = null;
 
-  function write(): void {
+  function schedule(ms: number): void {
+    if (timer !== null) timers.clear(timer);
+    timer = timers.set(() => void save(), ms);
+  }
+
+  async function save(): Promise<void> {
     timer = null;
-    const scene = pending;
-    pending = null;
-    if (!scene || !storage || dropped) return;
+    const scene = shown;
+    if (!pending || !scene || !storage || dropped || stopped) return;
+    pending = false;
+    const taken = generation;
+    const image = await picture().then((blob) => (blob ? dataUrlOf(blob) : null)).catch((error: unknown) => {
+      console.warn('could not take a picture of the map for the next start', error);
+      return null;
+    });
+    if (!image || taken !== generation || dropped) return;
     try {
-      storage.setItem(SAVED_SCENE_KEY, encodeSavedScene(scene));
+      storage.setItem(SAVED_SCENE_KEY, encodeSavedScene({ ...scene, image }));
     } catch (error) {
       if (!isQuota(error)) return void console.warn('could not save the map for the next start', error);
       dropped = true;
@@ -61,19 +92,31 @@ export function createSceneKeeper({ storage, everyMs = 10_000, periodicMaxTiles 
 
   return {
     note(nextKey, frame) {
+      const { layout } = frame;
       if (nextKey !== key) {
         key = nextKey;
         previousView = lastVersion;
       }
-      lastVersion = frame.layout.version;
-      if (frame.layout.version === previousView || frame.layout.symbols.length === 0 || dropped) return;
+      lastVersion = layout.version;
+      if (layout.version === previousView || layout.symbols.length === 0 || dropped || stopped) return;
       previousView = null;
-      pending = { key: nextKey, layout: frame.layout, values: frame.values, prices: frame.prices };
-      if (frame.layout.symbols.length <= periodicMaxTiles) timer ??= timers.set(write, everyMs);
+      const next = { key: nextKey, width: layout.width, height: layout.height, tiles: layout.symbols.length };
+      const changed = !shown || shown.key !== next.key || shown.width !== next.width || shown.height !== next.height || shown.tiles !== next.tiles;
+      shown = next;
+      pending = true;
+      if (changed) {
+        generation++;
+        schedule(firstMs);
+      } else if (timer === null) schedule(everyMs);
     },
     flush() {
       if (timer !== null) timers.clear(timer);
-      write();
+      void save();
+    },
+    stop() {
+      stopped = true;
+      if (timer !== null) timers.clear(timer);
+      timer = null;
     },
   };
 }

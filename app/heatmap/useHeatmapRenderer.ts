@@ -11,7 +11,7 @@ import type { RendererOptions } from './renderer.ts';
 import { createMapRenderer, type MapRenderer } from './mapRenderer.ts';
 import { installProbe } from './probe.ts';
 import { markStartup } from '../perfMarks.ts';
-import { adoptSavedMap } from './savedMap.ts';
+import { adoptSavedMap, endSavedMap } from './savedMap.ts';
 import { rememberMapPlace } from './mapPlace.ts';
 import { createMapCanvas } from './mapCanvas.ts';
 import { takePreparedCanvas } from './paintThread.ts';
@@ -43,7 +43,6 @@ export function useHeatmapRenderer(
     // Made outside React: the first is the one boot.ts handed to the paint worker while the app loaded.
     if (canvasRef.current?.key !== canvasKey) canvasRef.current = { key: canvasKey, canvas: takePreparedCanvas() ?? createMapCanvas() };
     const { canvas } = canvasRef.current;
-    adoptSavedMap(canvas);
     container.prepend(canvas);
     markStartup('map-mounted');
     const renderer = createMapRenderer(canvas, optionsRef.current);
@@ -55,12 +54,14 @@ export function useHeatmapRenderer(
       container.dataset.paintedTiles = String(tiles);
       // When the painter finished, on this page's clock (the message saying so may come later).
       container.dataset.paintedAt = (paintedAt - performance.timeOrigin).toFixed(1);
-      if (tiles > 0) markStartup('map-painted', paintedAt);
+      if (tiles > 0) {
+        markStartup('map-painted', paintedAt);
+        endSavedMap();
+      }
       onMapPaintedRef.current?.(tiles > 0);
     };
-    // The canvas may show tiles already: the map saved at the last visit, painted at boot.
-    const already = renderer.lastPainted();
-    if (already) renderer.onPainted(already.tiles, already.paintedAt);
+
+    adoptSavedMap(canvas, () => onMapPaintedRef.current?.(true));
 
     /** The last frame handed on, or one with the same tiles: what the canvas shows. */
     let shown: RenderFrame | null = null;

@@ -1,13 +1,14 @@
 /**
  * Keeps the map on screen saved for the next start (sceneKeeper.ts): every frame is noted under
- * the view shown, and a pending save is written when the page is hidden or left.
+ * the view shown, and a pending save is made when the page is hidden.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { useEngine } from '../data/EngineContext.tsx';
 import { localStore } from '../state/browserStorage.ts';
 import { createSceneKeeper } from './sceneKeeper.ts';
+import type { MapRenderer } from './mapRenderer.ts';
 
-export function useSceneKeeper(sceneKey: string): void {
+export function useSceneKeeper(sceneKey: string, rendererRef: RefObject<MapRenderer | null>): void {
   const { store } = useEngine();
   const keyRef = useRef(sceneKey);
   useLayoutEffect(() => {
@@ -15,22 +16,19 @@ export function useSceneKeeper(sceneKey: string): void {
   }, [sceneKey]);
 
   useEffect(() => {
-    const keeper = createSceneKeeper({ storage: localStore() });
+    const keeper = createSceneKeeper({ storage: localStore(), picture: () => rendererRef.current?.picture() ?? Promise.resolve(null) });
     const note = () => {
       const frame = store.get();
       if (frame) keeper.note(keyRef.current, frame);
     };
-    const flush = () => keeper.flush();
     const flushWhenHidden = () => document.visibilityState === 'hidden' && keeper.flush();
     note();
     const unsubscribe = store.subscribe(note);
-    window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', flushWhenHidden);
     return () => {
       unsubscribe();
-      window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', flushWhenHidden);
-      keeper.flush();
+      keeper.stop();
     };
-  }, [store]);
+  }, [store, rendererRef]);
 }

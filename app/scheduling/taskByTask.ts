@@ -4,9 +4,7 @@
  * 5–20 ms in one task make one long task that blocks input, while in tasks of their own the
  * browser can paint or answer a tap between them. A step that throws is logged and the rest run.
  */
-export type Task = readonly [name: string, step: () => void];
-
-export function taskByTask(steps: readonly Task[]): void {
+export function taskByTask(steps: readonly (readonly [name: string, step: () => void])[]): void {
   const [first, ...rest] = steps;
   if (!first) return;
   const [name, step] = first;

@@ -20,6 +20,9 @@ export function sceneLayout(version = 4): FrameLayout {
   };
 }
 
+/** A real 1 × 1 PNG. */
+export const TINY_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 export function savedScene(key = 'view-a'): SavedScene {
-  return { key, layout: sceneLayout(), values: Float32Array.from([1.5, -0.5, 0]), prices: Float32Array.from([190, 410, 105]) };
+  return { key, width: 300, height: 200, tiles: 3, image: TINY_PNG };
 }

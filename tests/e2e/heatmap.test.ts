@@ -264,8 +264,8 @@ describe('heatmap in Chromium against the real relay', () => {
       await page.goto(relay.base);
       const count = await waitForTiles(page, 450);
       const mapBox = (await page.locator('[data-testid="heatmap"]').boundingBox())!;
-      // Not saved yet (at most every 10 s): leaving the page saves it, so the reload below finds it.
-      expect(await page.evaluate((key) => localStorage.getItem(key), SAVED_SCENE_KEY)).toBeNull();
+      // A picture of the map is saved a few seconds after it first shows (once start-up is over).
+      await page.waitForFunction((key) => localStorage.getItem(key)?.includes('data:image/webp;base64,'), SAVED_SCENE_KEY, { timeout: 15_000 });
 
       let held = 0;
       let release = () => {};
@@ -276,7 +276,7 @@ describe('heatmap in Chromium against the real relay', () => {
         await route.continue();
       });
       await page.reload();
-      // Every tile painted (by the paint worker) while the app's code is held back, where the map was.
+      // The saved picture of every tile, shown while the app's code is held back, where the map was.
       const painted = await page.waitForFunction(() => {
         const saved = document.querySelector<HTMLElement>('[data-testid="saved-map"]');
         return Number(saved?.dataset.paintedTiles ?? 0) || false;
@@ -293,14 +293,13 @@ describe('heatmap in Chromium against the real relay', () => {
       expect(new Set(colors).size).toBeGreaterThan(3);
       await screenshot(page, `saved-map-before-app-${name}`);
 
-      // The app mounts the map on the same canvas, and the live frames replace the saved map.
+      // The app mounts the live map under it; it goes once the live canvas has painted.
       release();
       expect(await waitForTiles(page, 450)).toBe(count);
-      expect(await page.locator('[data-testid="saved-map"]').count()).toBe(0);
-      expect(await page.locator('canvas').count()).toBe(1);
+      await page.waitForFunction(() => document.querySelector('[data-testid="saved-map"]') === null, null, { timeout: 15_000 });
       await page.waitForFunction(() => document.querySelector('[data-testid="connection-pill"]')?.getAttribute('data-connection') === 'live', null, { timeout: 20_000 });
       // The frame the map shows now is live: no tile is stale, as every tile of the saved map was.
-      expect(await page.$$eval('[data-testid="tile-table"] tbody tr[data-stale]', (rows) => rows.length)).toBe(0);
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="tile-table"] tbody tr[data-stale]').length === 0, null, { timeout: 10_000 });
       await pollPage(page, async () => !(await window.__heatmap!.busy()), null, 'the map to settle');
       await screenshot(page, `saved-map-then-live-${name}`);
 
