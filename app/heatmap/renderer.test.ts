@@ -87,3 +87,14 @@ describe('createHeatmapRenderer(): when a still map gets its labels', () => {
     expect(paints()).toBeGreaterThan(before);
   });
 });
+
+describe('createHeatmapRenderer(): allPainted()', () => {
+  it('is false while labels are still to be painted, and true once they are', async () => {
+    const renderer = mapOn(PAGE_PACING, true);
+    expect(tileLabels()).toBe(0);
+    expect(renderer.allPainted()).toBe(false);
+    await frames(100);
+    expect(tileLabels()).toBe(2);
+    expect(renderer.allPainted()).toBe(true);
+  });
+});
