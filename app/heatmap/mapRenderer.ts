@@ -11,7 +11,8 @@ import type { LabelBox } from './labelBoxes.ts';
 import type { PaintOptions } from './paintProtocol.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
-import { pictureOfMap } from './mapImage.ts';
+import { pictureOfPageMap } from './mapImage.ts';
+import { encodePicture } from './encodePicture.ts';
 import { canPaintOffThread, paintCallFailed, paintThreadFor } from './paintThread.ts';
 import type { HeatmapRenderer, RendererOptions } from './renderer.ts';
 
@@ -108,7 +109,7 @@ function pageRenderer(canvas: HTMLCanvasElement, options: RendererOptions): MapR
       if (renderer) renderer.resize(width, height, dpr);
       else latest = { ...latest, size: [width, height, dpr] };
     },
-    picture: () => loaded.then((r) => (r ? pictureOfMap(r, canvas) : null)),
+    picture: () => loaded.then((r) => (r ? pictureOfPageMap(r, canvas) : null)),
     hitModel: () => hits.model(),
     probe: {
       labels: () => when((r) => r.labelBoxes(), []),
@@ -155,7 +156,7 @@ function workerRenderer(canvas: HTMLCanvasElement, options: RendererOptions): Ma
     },
     setOptions: (next) => void api.setOptions(paintOptions(next)).catch(paintCallFailed('setOptions')),
     resize: (width, height, dpr) => void api.resize(width, height, dpr).catch(paintCallFailed('resize')),
-    picture: () => api.picture(),
+    picture: () => api.snapshot().then((bitmap) => (bitmap ? encodePicture(bitmap) : null)),
     hitModel: () => hits.model(),
     probe: {
       labels: () => api.labelBoxes(),

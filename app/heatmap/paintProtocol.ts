@@ -29,8 +29,8 @@ export interface PaintWorkerApi {
   /** Takes over the page's canvas (transferred); must come first. */
   init(canvas: OffscreenCanvas, options: PaintOptions): void;
   setFrame(frame: PaintFrame): void;
-  /** The map as an image, once all of it is painted; null while it has no tiles. */
-  picture(): Promise<Blob | null>;
+  /** A copy of the map once all of it is painted (transferred); null while it has no tiles. */
+  snapshot(): Promise<ImageBitmap | null>;
   /** Calls `listener` after each paint that changed the tile count (see paintLog.ts). */
   onPainted(listener: (tiles: number, paintedAt: number) => void): void;
   setOptions(options: PaintOptions): void;

@@ -5,7 +5,7 @@
  * still hit-tests, keeps focus and the accessible table; this thread only paints.
  */
 import './workerWindow.ts';
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { createColorScale, type ColorScale } from '../color/colorScale.ts';
 import { createHeatmapRenderer, WORKER_PACING, type HeatmapRenderer, type RendererOptions } from './renderer.ts';
 import type { FrameLayout } from '../../engine/api.ts';
@@ -15,7 +15,7 @@ import { AFTER_FIRST_FRAME_MS } from '../scheduling/startupWindow.ts';
 import { logPaints, type PaintLog } from './paintLog.ts';
 import { frameIntervals } from './frameIntervals.ts';
 import { fitsLayout } from '../data/frameStore.ts';
-import { pictureOfMap } from './mapImage.ts';
+import { snapshotOfMap } from './mapImage.ts';
 
 /**
  * The rest of the one-time text set-up (every label character's width in both weights, a font per
@@ -84,7 +84,10 @@ const api: PaintWorkerApi = {
     layout = next;
     started().setFrame({ layout: next, layoutChanged: frame.layout !== null, values: frame.values, prices: frame.prices, stale: frame.stale });
   },
-  picture: () => (renderer && mapCanvas ? pictureOfMap(renderer, mapCanvas) : Promise.resolve(null)),
+  async snapshot() {
+    const bitmap = renderer && mapCanvas ? await snapshotOfMap(renderer, mapCanvas) : null;
+    return bitmap && transfer(bitmap, [bitmap]);
+  },
   onPainted(listener) {
     painted = listener;
   },

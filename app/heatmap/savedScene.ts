@@ -1,6 +1,6 @@
 /**
- * The map last shown, kept for the next start as a picture: the map's canvas encoded as an image
- * (WebP where the browser can), with the view it shows, its size and its tile count, as one
+ * The map last shown, kept for the next start as a picture: the map's canvas encoded as a JPEG
+ * (mapImage.ts), with the view it shows, its size and its tile count, as one
  * localStorage entry (so two tabs saving in turn never leave one's picture under the other's
  * view). The page saves it (sceneKeeper.ts) and, at its next start, reads it back in one
  * synchronous call and shows it, marked stale, before the app, the engine or the paint worker
@@ -38,7 +38,7 @@ export const SAVED_SCENE_KEY = 'heatmap:saved-map';
 
 /** Longer than any picture of a map: an entry claiming more is not ours (localStorage holds ≈ 5 M characters). */
 const MAX_IMAGE = 4_000_000;
-const IMAGE_URL = /^data:image\/(webp|png);base64,[A-Za-z0-9+/]+=*$/;
+const IMAGE_URL = /^data:image\/(jpeg|webp|png);base64,[A-Za-z0-9+/]+=*$/;
 
 /** The view a map shows, without its size: a saved map is shown only for the same view. */
 export function sceneKeyOf(view: View): string {

@@ -265,7 +265,7 @@ describe('heatmap in Chromium against the real relay', () => {
       const count = await waitForTiles(page, 450);
       const mapBox = (await page.locator('[data-testid="heatmap"]').boundingBox())!;
       // A picture of the map is saved a few seconds after it first shows (once start-up is over).
-      await page.waitForFunction((key) => localStorage.getItem(key)?.includes('data:image/webp;base64,'), SAVED_SCENE_KEY, { timeout: 15_000 });
+      await page.waitForFunction((key) => localStorage.getItem(key)?.includes('data:image/jpeg;base64,'), SAVED_SCENE_KEY, { timeout: 15_000 });
 
       let held = 0;
       let release = () => {};
