@@ -12,14 +12,21 @@ const here = () => ({ viewportWidth: window.innerWidth, viewportHeight: window.i
 const savedMap = () => document.querySelector<HTMLElement>('[data-testid="saved-map"]');
 
 const save = (text: string) => localStorage.setItem(SAVED_SCENE_KEY, text);
-/** jsdom decodes no images: each decode settles when the test says. */
+/** jsdom decodes no images: each decode settles when the test says, with a 2 × 1 "bitmap". */
 let decoded: (() => void)[] = [];
+let decodedBlobs: Blob[] = [];
+let shownBitmaps: unknown[] = [];
 
 beforeEach(() => {
   decoded = [];
-  HTMLImageElement.prototype.decode = function decode() {
-    return new Promise<void>((resolve) => decoded.push(resolve));
-  };
+  decodedBlobs = [];
+  shownBitmaps = [];
+  vi.stubGlobal('createImageBitmap', (blob: Blob) => {
+    decodedBlobs.push(blob);
+    return new Promise((resolve) => decoded.push(() => resolve({ width: 2, height: 1 })));
+  });
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(((kind: string) =>
+    kind === 'bitmaprenderer' ? { transferFromImageBitmap: (b: unknown) => void shownBitmaps.push(b) } : null) as never);
   rememberMapPlace({ left: 10, top: 94, width: 300, height: 200 }, here());
   save(encodeSavedScene(savedScene(keyOf(DEFAULT_VIEW_STATE))));
 });
@@ -29,12 +36,19 @@ afterEach(() => {
   localStorage.clear();
   document.body.replaceChildren();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
+
+/** Settles the decodes asked for so far, once they have been asked for. */
+async function decodeAll(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  decoded.forEach((done) => done());
+}
 
 /** Shows the saved map, its picture decoded at once. */
 async function shown(state = DEFAULT_VIEW_STATE): Promise<void> {
   const showing = showSavedMap(state);
-  decoded.forEach((done) => done());
+  await decodeAll();
   await showing;
 }
 
@@ -42,15 +56,25 @@ describe('showSavedMap(state)', () => {
   it('puts the saved picture, striped as stale, where the map was, before the app has mounted anything', async () => {
     const showing = showSavedMap(DEFAULT_VIEW_STATE);
     // Not in the page until decoded: it appears whole.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(savedMap()).toBeNull();
-    decoded.forEach((done) => done());
+    await decodeAll();
     await showing;
     const map = savedMap()!;
     expect(map.parentElement).toBe(document.body);
     expect([map.style.position, map.style.left, map.style.top, map.style.width, map.style.height]).toEqual(['fixed', '10px', '94px', '300px', '200px']);
     expect(map.getAttribute('aria-hidden')).toBe('true');
-    expect(map.querySelector('img')!.getAttribute('src')).toBe(TINY_PNG);
-    expect(map.querySelector<HTMLElement>('img + div')!.style.backgroundImage).toContain('repeating-linear-gradient');
+    // The stored PNG's bytes, decoded, on a canvas of the bitmap's size.
+    expect(decodedBlobs.map((b) => b.type)).toEqual(['image/png']);
+    const bytes = await new Promise<ArrayBuffer>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.readAsArrayBuffer(decodedBlobs[0]!);
+    });
+    expect(new Uint8Array(bytes)).toEqual(Uint8Array.from(atob(TINY_PNG.split(',')[1]!), (c) => c.charCodeAt(0)));
+    const canvas = map.querySelector('canvas')!;
+    expect([canvas.width, canvas.height, shownBitmaps]).toEqual([2, 1, [{ width: 2, height: 1 }]]);
+    expect(map.querySelector<HTMLElement>('canvas + div')!.style.backgroundImage).toContain('repeating-linear-gradient');
     expect(map.dataset.paintedTiles).toBe('3');
   });
 
@@ -77,7 +101,7 @@ describe('showSavedMap(state)', () => {
     const showing = showSavedMap(DEFAULT_VIEW_STATE);
     adoptSavedMap(live, onShown);
     expect(onShown).not.toHaveBeenCalled();
-    decoded.forEach((done) => done());
+    await decodeAll();
     await showing;
     expect(live.nextElementSibling).toBe(savedMap());
     expect(onShown).toHaveBeenCalledTimes(1);
@@ -86,7 +110,7 @@ describe('showSavedMap(state)', () => {
   it('shows nothing once the live map has painted first', async () => {
     const showing = showSavedMap(DEFAULT_VIEW_STATE);
     endSavedMap();
-    decoded.forEach((done) => done());
+    await decodeAll();
     await showing;
     expect(savedMap()).toBeNull();
   });
@@ -119,7 +143,7 @@ describe('showSavedMap(state)', () => {
   });
 
   it('shows nothing, and says so, when the picture cannot be decoded', async () => {
-    HTMLImageElement.prototype.decode = () => Promise.reject(new DOMException('broken', 'EncodingError'));
+    vi.stubGlobal('createImageBitmap', () => Promise.reject(new DOMException('broken', 'InvalidStateError')));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await showSavedMap(DEFAULT_VIEW_STATE);
     expect(savedMap()).toBeNull();
