@@ -26,10 +26,14 @@ async function workerHeaps(cdp: CDPSession): Promise<() => Promise<Record<string
   let id = 0;
   cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string; url: string } }) => {
     if (e.targetInfo.type !== 'worker') return;
-    // The built scripts are worker-<hash>.js (the engine) and paintWorker-<hash>.js.
+    // The built scripts are worker-<hash>.js (the engine) and paintWorker-<hash>.js; the others
+    // (pictureWorker-<hash>.js, started for each save of the map's picture and stopped after it)
+    // live for a moment and are not measured.
     const script = e.targetInfo.url.split('/').pop()!.split('-')[0]!;
-    workers.set(e.sessionId, script === 'worker' ? 'engine' : script === 'paintWorker' ? 'paint' : script);
+    const name = script === 'worker' ? 'engine' : script === 'paintWorker' ? 'paint' : null;
+    if (name) workers.set(e.sessionId, name);
   });
+  cdp.on('Target.detachedFromTarget', (e: { sessionId: string }) => void workers.delete(e.sessionId));
   cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
     const m = JSON.parse(e.message) as { id?: number; result?: unknown };
     if (m.id !== undefined) waiting.get(`${e.sessionId}:${m.id}`)?.(m.result);
