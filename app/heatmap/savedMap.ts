@@ -42,9 +42,14 @@ function sceneFor(state: ViewState, place: MapPlace): SavedScene | null {
   return sameView && fitsPlace(scene, place.width, place.height) ? scene : null;
 }
 
+/** Decodes base64 natively, where the browser can (Chromium 140+, Firefox 133+, Safari 18.2+). */
+const fromBase64 = (Uint8Array as { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+
 /** The bytes of a `data:…;base64,` URL (checked by decodeSavedScene). */
 function bytesOf(dataUrl: string): Uint8Array<ArrayBuffer> {
-  const text = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
+  const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
+  if (fromBase64) return fromBase64(base64);
+  const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
