@@ -11,19 +11,23 @@
  */
 import type { HeatmapRenderer, MapCanvas } from './renderer.ts';
 
-export const PICTURE_TYPE = 'image/jpeg';
-export const PICTURE_QUALITY = 0.85;
+const PICTURE_TYPE = 'image/jpeg';
+const PICTURE_QUALITY = 0.85;
 const MAX_PIXELS = 1920 * 1080;
 
 /** How long to wait for a moving map to come to rest before taking it as it is. */
 const REST_WAIT_MS = 2_000;
 const REST_POLL_MS = 100;
 
-/** Resolves once all of the map is painted (labels included), or after REST_WAIT_MS. */
-async function atRest(renderer: HeatmapRenderer): Promise<void> {
+/**
+ * Waits until all of the map is painted (labels included), or REST_WAIT_MS; then whether there is a
+ * map to take: tiles, on a canvas with pixels.
+ */
+async function readyToTake(renderer: HeatmapRenderer, canvas: MapCanvas): Promise<boolean> {
   for (let waited = 0; !renderer.allPainted() && waited < REST_WAIT_MS; waited += REST_POLL_MS) {
     await new Promise((resolve) => setTimeout(resolve, REST_POLL_MS));
   }
+  return Boolean(renderer.model()?.symbols.length) && canvas.width >= 1 && canvas.height >= 1;
 }
 
 /** The size to copy a `width` × `height` canvas at: itself, or scaled down to MAX_PIXELS. */
@@ -34,13 +38,12 @@ export function pictureSize(width: number, height: number): { width: number; hei
 
 /** A copy of what `renderer` has painted on `canvas`, once all of it is painted; null without tiles. */
 export async function snapshotOfMap(renderer: HeatmapRenderer, canvas: MapCanvas): Promise<ImageBitmap | null> {
-  await atRest(renderer);
-  if (!renderer.model()?.symbols.length || canvas.width < 1 || canvas.height < 1) return null;
+  if (!(await readyToTake(renderer, canvas))) return null;
   const { width, height } = pictureSize(canvas.width, canvas.height);
   return createImageBitmap(canvas, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
 }
 
-/** `bitmap` as a JPEG file, on the calling thread (pictureWorker.ts). Closes the bitmap. */
+/** `bitmap` as a JPEG file, on the calling thread (pictureWorker.ts). The bitmap is used up. */
 export async function encodeBitmap(bitmap: ImageBitmap): Promise<Blob | null> {
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const ctx = canvas.getContext('bitmaprenderer');
@@ -51,7 +54,6 @@ export async function encodeBitmap(bitmap: ImageBitmap): Promise<Blob | null> {
 
 /** The page's own canvas as a JPEG file, where the map is painted on the page (no OffscreenCanvas, so no encoding thread). */
 export async function pictureOfPageMap(renderer: HeatmapRenderer, canvas: HTMLCanvasElement): Promise<Blob | null> {
-  await atRest(renderer);
-  if (!renderer.model()?.symbols.length || canvas.width < 1 || canvas.height < 1) return null;
+  if (!(await readyToTake(renderer, canvas))) return null;
   return new Promise((resolve) => canvas.toBlob(resolve, PICTURE_TYPE, PICTURE_QUALITY));
 }
