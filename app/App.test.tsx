@@ -91,6 +91,27 @@ describe('<App /> against a fake engine', () => {
     await waitFor(() => expect(document.activeElement?.getAttribute('data-symbol')).toBe('GS'));
   });
 
+  it('marks the detail panel stale when the quote missed an update, and when no data is live at all', async () => {
+    engine.quotes = engine.quotes.map((q) => (q.symbol === 'JPM' ? { ...q, stale: true } : q));
+    await renderApp();
+    const openFromTable = async (symbol: string) => fireEvent.click(await within(screen.getByTestId('tile-table')).findByRole('button', { name: symbol }));
+    await openFromTable('JPM');
+    const stale = await within(await screen.findByTestId('detail-panel')).findByTestId('detail-stale');
+    expect(stale.textContent).toMatch(/^Stale — this quote was not refreshed by the latest update \(/);
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('detail-panel')).toBeNull());
+
+    await openFromTable('AAPL');
+    const panel = await screen.findByTestId('detail-panel');
+    await within(panel).findByText('Apple Inc.');
+    expect(within(panel).queryByTestId('detail-stale')).toBeNull();
+    act(() => {
+      engine.status = engineStatus({ connection: 'offline', stale: true, fromCache: true });
+      engine.emit();
+    });
+    expect((await within(panel).findByTestId('detail-stale')).textContent).toMatch(/^Stale — no live data now; this is the last price received \(/);
+  });
+
   it('zooms into the focused tile sector with Z and back out with Escape, pushing history', async () => {
     await renderApp();
     const first = await screen.findByRole('button', { name: /^AAPL, / });

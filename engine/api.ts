@@ -170,6 +170,11 @@ export interface EngineApi {
   getDetail(symbol: string): Promise<Detail | null>;
   getHistory(symbol: string): Promise<History>;
   getFilters(): Promise<FiltersResponse | null>;
+  /**
+   * Saves what is not saved yet (snapshot, history) now rather than at the next interval: the
+   * page is being hidden, and a phone may never bring it back before it is offline.
+   */
+  persist(): Promise<void>;
   /** Closes the socket, timers and database. */
   dispose(): Promise<void>;
 }

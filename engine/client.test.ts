@@ -8,7 +8,7 @@ import { until } from './test/linkServer.ts';
 function fakeEngine(calls: string[]): EngineApi {
   const record = (name: string) => async () => void calls.push(name);
   return {
-    start: record('start'), setView: record('setView'), dispose: record('dispose'),
+    start: record('start'), setView: record('setView'), persist: record('persist'), dispose: record('dispose'),
     subscribe: async () => () => undefined,
     getDetail: async () => null,
     getHistory: async () => ({ t: new Float64Array(), price: new Float64Array() }),
@@ -29,6 +29,32 @@ describe('connectEngine(createWorker)', () => {
     connection.terminate();
     await until(() => terminated > 0);
     expect([calls, terminated]).toEqual([['start', 'dispose'], 1]);
+    port1.close();
+    port2.close();
+  });
+
+  it('asks the engine to save at once whenever the page is hidden, and stops asking once terminated', async () => {
+    const calls: string[] = [];
+    const { port1, port2 } = new MessageChannel();
+    exposeEngine(fakeEngine(calls), port1);
+    const page = Object.assign(new EventTarget(), { visibilityState: 'visible' as DocumentVisibilityState });
+    const connection = connectEngine(() => Object.assign(port2, { terminate: () => undefined }), page);
+    const showAs = async (state: DocumentVisibilityState) => {
+      page.visibilityState = state;
+      page.dispatchEvent(new Event('visibilitychange'));
+      await connection.api.getFilters(); // a round trip: any persist() sent before it has arrived
+    };
+    await showAs('visible');
+    expect(calls).toEqual([]);
+    await showAs('hidden');
+    await showAs('visible');
+    await showAs('hidden');
+    expect(calls).toEqual(['persist', 'persist']);
+    connection.terminate();
+    page.visibilityState = 'hidden';
+    page.dispatchEvent(new Event('visibilitychange'));
+    await until(() => calls.includes('dispose'));
+    expect(calls).toEqual(['persist', 'persist', 'dispose']);
     port1.close();
     port2.close();
   });

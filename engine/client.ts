@@ -1,6 +1,8 @@
 /**
  * The page's side of the engine: starts the worker and wraps it with Comlink. The UI calls
- * `api.subscribe(view, Comlink.proxy(onFrame))` and paints what arrives.
+ * `api.subscribe(view, Comlink.proxy(onFrame))` and paints what arrives. When the page is hidden
+ * the engine saves at once what it would save later: a phone puts the app away and may kill it,
+ * or open it next offline, before the next interval's save (history's first is a minute out).
  */
 import { releaseProxy, wrap, type Endpoint, type Remote } from 'comlink';
 import type { EngineApi } from './api.ts';
@@ -22,16 +24,28 @@ function startWorker(): EngineWorker {
   return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** Starts the engine worker; tests pass their own endpoint instead of a Worker. */
-export function connectEngine(createWorker: () => EngineWorker = startWorker): EngineConnection {
+/** The page's visibility, as the client needs it (the document; a stand-in in tests). */
+export type PageVisibility = Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'>;
+
+/** Starts the engine worker; tests pass their own endpoint instead of a Worker, and their own page. */
+export function connectEngine(
+  createWorker: () => EngineWorker = startWorker,
+  page: PageVisibility | null = typeof document === 'undefined' ? null : document,
+): EngineConnection {
   const worker = createWorker();
   const api = wrap<EngineApi>(worker);
   let terminated = false;
+  const persistWhenHidden = () => {
+    if (page?.visibilityState !== 'hidden') return;
+    api.persist().catch((error: unknown) => console.warn('the engine could not save its data as the page was hidden', error));
+  };
+  page?.addEventListener('visibilitychange', persistWhenHidden);
   return {
     api,
     terminate() {
       if (terminated) return;
       terminated = true;
+      page?.removeEventListener('visibilitychange', persistWhenHidden);
       let stopped = false;
       const stop = () => {
         if (stopped) return;

@@ -220,6 +220,26 @@ describe('createEngine(deps)', () => {
     store.close();
   });
 
+  it('persist() saves the snapshot and history at once, long before their intervals, and the engine carries on', async () => {
+    const link = await relayLike();
+    const deps = nodeDeps({ tuning: { persistSnapshotMs: 60_000, persistHistoryMs: 60_000, persistFirstDelayMs: 60_000 } });
+    const engine = engineWith(deps);
+    const r = await recordLive(engine, link);
+    link.sockets[0]!.send(delta(6, [{ symbol: 'AAPL', price: 222, timestamp: T0 + 120_000 }]));
+    await r.waitFor((f) => f.seq === 6);
+    const store = await openStore({ factory: deps.factory });
+    expect([await store.loadSnapshot(), await store.loadHistory()]).toEqual([null, []]);
+    await engine.persist();
+    expect((await store.loadSnapshot())?.seq).toBe(6);
+    expect((await store.loadHistory()).find((h) => h.symbol === 'AAPL')).toEqual({ symbol: 'AAPL', t: [T0, T0 + 120_000], price: [200, 222] });
+    // Still live: a later delta makes a frame, and a second persist() saves it.
+    link.sockets[0]!.send(delta(7, [{ symbol: 'AAPL', price: 230, timestamp: T0 + 180_000 }]));
+    await r.waitFor((f) => f.seq === 7);
+    await engine.persist();
+    expect((await store.loadSnapshot())?.seq).toBe(7);
+    store.close();
+  });
+
   it('holds the first save of live data back by persistFirstDelayMs (the page is starting up), then saves', async () => {
     const link = await relayLike();
     const deps = nodeDeps({ tuning: { persistSnapshotMs: 50, persistFirstDelayMs: 400 } });

@@ -309,6 +309,12 @@ export function createEngine(deps: EngineDeps): EngineApi {
       return filters ?? (market.quotes.size > 0 ? deriveFilters(market.quotes.values()) : null);
     },
 
+    async persist() {
+      if (disposed) return;
+      await saveSnapshot.flush();
+      await saveHistory.flush();
+    },
+
     async dispose() {
       if (disposed) return;
       disposed = true;

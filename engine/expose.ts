@@ -39,6 +39,7 @@ export function exposeEngine(engine: EngineApi, endpoint?: Endpoint): void {
       return transfer(history, [history.t.buffer as ArrayBuffer, history.price.buffer as ArrayBuffer]);
     },
     getFilters: () => engine.getFilters(),
+    persist: () => engine.persist(),
     dispose: () => engine.dispose(),
   };
   expose(api, endpoint);

@@ -6,8 +6,8 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { EngineApi } from '../../engine/api.ts';
 import type { FrameStore } from './frameStore.ts';
 
-/** The engine surface the app uses; `start` and `dispose` stay with whoever created it. */
-export type AppEngine = Omit<EngineApi, 'start' | 'dispose'>;
+/** The engine surface the app uses; `start`, `persist` and `dispose` stay with whoever created it (engine/client.ts). */
+export type AppEngine = Omit<EngineApi, 'start' | 'persist' | 'dispose'>;
 
 interface EngineContextValue {
   engine: AppEngine;

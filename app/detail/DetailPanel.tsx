@@ -33,6 +33,11 @@ export function DetailPanel({ symbol, onClose }: DetailPanelProps) {
   const price = tile?.price ?? q?.price ?? NaN;
   const pct = tile?.pct ?? q?.pct_change ?? NaN;
   const dir = pct > 0 ? 'up' : pct < 0 ? 'down' : 'flat';
+  // Stale like its tile: the quote missed the relay's latest update, or no data is live at all
+  // (offline, from the cache, the relay silent).
+  const staleNote = q?.stale
+    ? 'this quote was not refreshed by the latest update'
+    : tile?.stale ? 'no live data now; this is the last price received' : null;
 
   return (
     <aside className="detail-panel" role="dialog" aria-modal="false" aria-labelledby="detail-title" data-testid="detail-panel" data-symbol={symbol}>
@@ -55,9 +60,9 @@ export function DetailPanel({ symbol, onClose }: DetailPanelProps) {
               {formatChange(price - q.prev_close)} ({tilePctLabel(pct)})
             </span>
           </div>
-          {q.stale && (
-            <p className="detail-stale" role="note">
-              Stale — this quote was not refreshed by the latest update ({formatAgo(detail.age)}).
+          {staleNote && (
+            <p className="detail-stale" role="note" data-testid="detail-stale">
+              Stale — {staleNote} ({formatAgo(detail.age)}).
             </p>
           )}
           <div className="detail-chart">

@@ -204,8 +204,12 @@ export async function pollPage<T, A>(page: Page, fn: (arg: A) => Promise<T>, arg
  * What the engine's database (read from the page) holds under `key` in its `snapshot` store: null
  * when nothing (or no database yet), else how many quotes the record has (0 for a record without).
  */
-export function engineRecord(page: Page, key: string): Promise<{ quotes: number } | null> {
-  return page.evaluate(async (k) => {
+/**
+ * What the engine has stored under `key` in its IndexedDB `store` (read from the page): how many
+ * quotes a snapshot holds, how many points a symbol's history holds; null when there is none.
+ */
+export function engineRecord(page: Page, key: string, store: 'snapshot' | 'history' = 'snapshot'): Promise<{ quotes: number; points: number } | null> {
+  return page.evaluate(async ([k, storeName]) => {
     const name = 'live-market-heatmap-engine';
     // Opening a database that is not there would create it, empty, under the engine's feet.
     if (!(await indexedDB.databases()).some((d) => d.name === name)) return null;
@@ -215,15 +219,15 @@ export function engineRecord(page: Page, key: string): Promise<{ quotes: number 
       r.onerror = () => fail(r.error);
     });
     try {
-      if (!db.objectStoreNames.contains('snapshot')) return null;
-      const value = await new Promise<{ quotes?: unknown[] } | undefined>((ok, fail) => {
-        const q = db.transaction('snapshot').objectStore('snapshot').get(k);
-        q.onsuccess = () => ok(q.result as { quotes?: unknown[] } | undefined);
+      if (!db.objectStoreNames.contains(storeName)) return null;
+      const value = await new Promise<{ quotes?: unknown[]; t?: unknown[] } | undefined>((ok, fail) => {
+        const q = db.transaction(storeName).objectStore(storeName).get(k);
+        q.onsuccess = () => ok(q.result as { quotes?: unknown[]; t?: unknown[] } | undefined);
         q.onerror = () => fail(q.error);
       });
-      return value === undefined ? null : { quotes: value.quotes?.length ?? 0 };
+      return value === undefined ? null : { quotes: value.quotes?.length ?? 0, points: value.t?.length ?? 0 };
     } finally {
       db.close();
     }
-  }, key);
+  }, [key, store] as const);
 }

@@ -44,6 +44,25 @@ async function readTree(dir: string): Promise<string[]> {
   return Promise.all(entries.filter((e) => e.isFile()).map((e) => readFile(join(e.parentPath, e.name), 'latin1')));
 }
 
+/**
+ * Tells the page it has been put away (a phone switching apps), as the browser would: headless
+ * Chromium never hides a tab. The page then reads `visible` again.
+ */
+async function hide(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    delete (document as { visibilityState?: unknown }).visibilityState;
+  });
+}
+
+/** Where `symbol`'s tile is on the map, from the accessible table's row, in page coordinates. */
+async function tileCentre(page: Page, symbol: string): Promise<{ x: number; y: number }> {
+  const [x, y, w, h] = await page.$eval(`[data-testid="tile-table"] tr[data-symbol="${symbol}"]`, (r) => (r as HTMLElement).dataset.rect!.split(',').map(Number)) as [number, number, number, number];
+  const box = (await page.getByTestId('heatmap').boundingBox())!;
+  return { x: box.x + x + w / 2, y: box.y + y + h / 2 };
+}
+
 const buildIdOf = (page: Page) => page.$eval('meta[name="app-build"]', (m) => m.getAttribute('content'));
 const bannerText = (page: Page) => page.$eval('[data-testid="status-banner"]', (e) => (e as HTMLElement).innerText);
 const connection = (page: Page) => page.$eval('[data-testid="connection-pill"]', (e) => e.getAttribute('data-connection'));
@@ -111,10 +130,16 @@ describe('PWA', () => {
     expect(installabilityErrors.map((e) => e.errorId)).toEqual([]);
   }, 90_000);
 
-  it('opens offline from the cache with the relay stopped: last heatmap, stale markers, offline banner; filters still work', async () => {
+  it('opens offline from the cache with the relay stopped: last heatmap, stale markers, offline banner; zoom, detail panel, sparkline and filters still work', async () => {
     // Wait until the engine has persisted the live snapshot (the first save 3 s after the first
     // live data, later ones every 10 s): read the database itself rather than guess a delay.
     await expect.poll(async () => (await engineRecord(page, 'last'))?.quotes ?? 0, { timeout: 20_000, interval: 250 }).toBeGreaterThanOrEqual(450);
+    // The phone puts the app away before the train leaves: hidden, the engine saves its history
+    // at once (its first timed save is a minute out, so without that there would be none yet).
+    // Quotes carry the wall clock, so history has a point per real minute the page has seen.
+    await hide(page);
+    await expect.poll(async () => (await engineRecord(page, 'AAPL', 'history'))?.points ?? 0, { timeout: 10_000, interval: 250 }).toBeGreaterThanOrEqual(1);
+    const storedPoints = (await engineRecord(page, 'AAPL', 'history'))!.points;
     const before = await tileSymbols(page);
     for (const relay of relays.splice(0)) await relay.stop();
     forwarder.target(null);
@@ -131,6 +156,34 @@ describe('PWA', () => {
     const staleRows = await page.$$eval('[data-testid="tile-table"] tbody tr[data-symbol]', (rows) => rows.filter((r) => r.hasAttribute('data-stale')).length);
     expect(staleRows).toBe(count);
     await screenshot(page, 'pwa-offline');
+
+    // The detail panel and its sparkline work on cached data: the history saved when hidden.
+    const aapl = await tileCentre(page, 'AAPL');
+    await page.mouse.click(aapl.x, aapl.y);
+    const panel = page.getByTestId('detail-panel');
+    await panel.getByTestId('sparkline').waitFor();
+    expect(await panel.getAttribute('data-symbol')).toBe('AAPL');
+    expect(Number(await panel.getByTestId('sparkline').getAttribute('data-points'))).toBeGreaterThanOrEqual(storedPoints);
+    expect(await panel.getByTestId('detail-stale').textContent()).toMatch(/^Stale — no live data now/);
+    await screenshot(page, 'pwa-offline-detail');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+
+    // Zoom works on cached data: into the sector by its header strip, out with Escape.
+    const tech = await page.$$eval('[data-testid="tile-table"] tbody tr[data-symbol]', (rows) => {
+      const rects = rows.filter((r) => r.querySelector('td:nth-child(3)')?.textContent === 'Information Technology')
+        .map((r) => (r as HTMLElement).dataset.rect!.split(',').map(Number) as [number, number]);
+      const top = rects.reduce((a, b) => (b[1] < a[1] ? b : a));
+      return { count: rects.length, x: top[0], y: top[1] };
+    });
+    const map = (await page.getByTestId('heatmap').boundingBox())!;
+    // The largest sector sits at the map's top, its header strip first (as in heatmap.test.ts).
+    await page.mouse.click(map.x + tech.x + 20, map.y + 8);
+    expect(await page.getByTestId('zoomed-sector').textContent()).toBe('Information Technology');
+    await page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-testid="heatmap"]')?.dataset.tileCount === String(n), tech.count, { timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="zoomed-sector"]'), null, { timeout: 10_000 });
+    expect(await waitForTiles(page, count, 10_000)).toBe(count);
 
     // A filter works on cached data: the URL drives the view.
     await page.evaluate(() => {
