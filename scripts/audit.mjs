@@ -11,6 +11,9 @@ import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from 'playwright-core';
 import { loadConfig } from '../dist/relay/config.js';
 import { startRelay } from '../dist/relay/relay.js';
+// The app's localStorage keys for the map last shown (run through jiti, which loads TypeScript).
+import { SAVED_SCENE_KEY } from '../app/heatmap/savedScene.ts';
+import { MAP_PLACE_KEY } from '../app/heatmap/mapPlace.ts';
 
 const TARGETS = { performance: 90, accessibility: 95, 'best-practices': 95, seo: 90 };
 /**
@@ -21,9 +24,6 @@ const TARGETS = { performance: 90, accessibility: 95, 'best-practices': 95, seo:
 const RUNS = Number(process.env.AUDIT_RUNS ?? 5);
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-/** The app's localStorage keys for the map last shown (app/heatmap/savedScene.ts, mapPlace.ts). */
-const SAVED_MAP_KEY = 'heatmap:saved-map';
-const MAP_PLACE_KEY = 'heatmap:map-place';
 /** The performance mark boot.ts sets when it has painted the saved map (app/perfMarks.ts). */
 const SAVED_MAP_MARK = 'app:saved-map-painted';
 
@@ -57,7 +57,7 @@ async function returningVisit() {
     await page.waitForFunction(([mapKey, placeKey, w, h]) => {
       const place = JSON.parse(localStorage.getItem(placeKey) ?? 'null');
       return localStorage.getItem(mapKey) !== null && place?.viewportWidth === w && place?.viewportHeight === h;
-    }, [SAVED_MAP_KEY, MAP_PLACE_KEY, width, height], { timeout: 30_000, polling: 250 });
+    }, [SAVED_SCENE_KEY, MAP_PLACE_KEY, width, height], { timeout: 30_000, polling: 250 });
   } finally {
     await context.close();
   }
