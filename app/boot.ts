@@ -9,11 +9,11 @@ import { engineConfigFromEnv } from '../engine/config.ts';
 import { markStartup } from './perfMarks.ts';
 import { parseViewUrl } from './state/viewUrl.ts';
 import { applyDocumentTheme } from './shell/documentTheme.ts';
-import { showStartFailure, START_FAILED } from './shell/startFailure.ts';
+import { ENGINE_FAILED, showStartFailure, START_FAILED } from './shell/startFailure.ts';
 import { prepareMapCanvas } from './heatmap/paintThread.ts';
 import { canvasTheme } from './heatmap/themes.ts';
 import { labelSizesFor } from './heatmap/labelSizes.ts';
-import { showSavedMap } from './heatmap/savedMap.ts';
+import { endSavedMap, showSavedMap } from './heatmap/savedMap.ts';
 import { taskByTask } from './scheduling/taskByTask.ts';
 
 markStartup('boot');
@@ -21,6 +21,18 @@ markStartup('boot');
 const { state: view } = parseViewUrl(window.location.search);
 applyDocumentTheme(view.theme, view.palette, view.wallboard);
 let engine: EngineConnection | null = null;
+/** Unmounts the app once rendered; set when the app bundle has loaded. */
+let unmountApp: (() => void) | null = null;
+let engineFailed = false;
+
+/** Without its engine the app would say "Connecting…" for ever: one calm line says what happened instead. */
+function showEngineFailure(event: Event): void {
+  engineFailed = true;
+  console.error('the engine worker could not start', event);
+  endSavedMap();
+  unmountApp?.();
+  showStartFailure(document.getElementById('root'), ENGINE_FAILED);
+}
 
 // Each step a task of its own (together they were one task of 30–75 ms on a throttled phone, and
 // Lighthouse counts it: it runs after the first paint in its simulation), most urgent first.
@@ -30,6 +42,7 @@ taskByTask([
   // The engine's start: opening the cache and the socket take longest.
   ['engine', () => {
     engine = connectEngine();
+    void engine.failedToStart.then(showEngineFailure);
     engine.api.start(engineConfigFromEnv(import.meta.env, window.location)).catch((error: unknown) => console.error('engine start failed', error));
   }],
   // The app bundle's download.
@@ -38,7 +51,7 @@ taskByTask([
     import('./main.tsx')
       .then(({ renderApp }) => {
         if (!api) throw new Error('the engine worker did not start');
-        renderApp(api);
+        if (!engineFailed) unmountApp = renderApp(api);
       })
       .catch((error: unknown) => {
         console.error('could not load the app', error);

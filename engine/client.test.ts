@@ -58,4 +58,22 @@ describe('connectEngine(createWorker)', () => {
     port1.close();
     port2.close();
   });
+
+  it('failedToStart settles when the worker fails before answering (its script did not load), not after', async () => {
+    const settled = (p: Promise<unknown>) => Promise.race([p.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 50))]);
+    // Nothing behind the port: the worker's script never ran.
+    const dead = new MessageChannel();
+    const broken = connectEngine(() => Object.assign(dead.port2, { terminate: () => undefined }), null);
+    dead.port2.dispatchEvent(new Event('error'));
+    expect(await settled(broken.failedToStart)).toBe(true);
+
+    const { port1, port2 } = new MessageChannel();
+    exposeEngine(fakeEngine([]), port1);
+    const working = connectEngine(() => Object.assign(port2, { terminate: () => undefined }), null);
+    await working.api.start({ apiBaseUrl: '', wsUrl: '', pollIntervalMs: 5000 });
+    // An error after the worker has answered is a bug in a running engine (logged in its console), not a failed start.
+    port2.dispatchEvent(new Event('error'));
+    expect(await settled(working.failedToStart)).toBe(false);
+    for (const port of [dead.port1, dead.port2, port1, port2]) port.close();
+  });
 });

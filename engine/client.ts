@@ -13,6 +13,12 @@ export interface EngineWorker extends Endpoint {
 
 export interface EngineConnection {
   api: Remote<EngineApi>;
+  /**
+   * Settles if the worker fails before it has answered anything: its script did not load (a
+   * deploy between the page and the worker's fetch, a network drop) or threw as it started. Calls
+   * to `api` would then wait for ever; never settles once the worker has answered.
+   */
+  failedToStart: Promise<Event>;
   /** Lets the engine flush its cache (briefly), then stops the worker. */
   terminate(): void;
 }
@@ -35,6 +41,11 @@ export function connectEngine(
   const worker = createWorker();
   const api = wrap<EngineApi>(worker);
   let terminated = false;
+  let answered = false;
+  const failedToStart = new Promise<Event>((resolve) => {
+    worker.addEventListener('message', () => (answered = true), { once: true });
+    worker.addEventListener('error', (event) => !answered && resolve(event));
+  });
   const persistWhenHidden = () => {
     if (page?.visibilityState !== 'hidden') return;
     api.persist().catch((error: unknown) => console.warn('the engine could not save its data as the page was hidden', error));
@@ -42,6 +53,7 @@ export function connectEngine(
   page?.addEventListener('visibilitychange', persistWhenHidden);
   return {
     api,
+    failedToStart,
     terminate() {
       if (terminated) return;
       terminated = true;

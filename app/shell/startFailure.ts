@@ -6,6 +6,7 @@
 import type { RootOptions } from 'react-dom/client';
 
 export const START_FAILED = 'The heatmap could not be loaded. Reload the page to try again.';
+export const ENGINE_FAILED = 'The heatmap could not start its data engine. Reload the page to try again.';
 export const UI_FAILED = 'The heatmap stopped on an unexpected error. Reload the page to try again.';
 
 export function showStartFailure(root: HTMLElement | null, message: string): void {

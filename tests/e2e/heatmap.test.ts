@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { StocksResponseSchema, type Quote } from '../../relay/protocol.ts';
 import { SAVED_SCENE_KEY } from '../../app/heatmap/savedScene.ts';
+import { ENGINE_FAILED } from '../../app/shell/startFailure.ts';
 import { ensureAppBuild, launchBrowser, openApp, pollPage, screenPixels, screenshot, startE2eRelay, tileSymbols, waitForTiles, type E2eRelay, type OpenedPage } from './harness.ts';
 
 let relay: E2eRelay;
@@ -246,6 +247,41 @@ describe('heatmap in Chromium against the real relay', () => {
       expect(colors.filter((c) => c === '0,0,0')).toEqual([]);
       expect(new Set(colors).size).toBeGreaterThan(3);
       expect(errors.some((e) => /paint worker failed/.test(e))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // At once: before the app has rendered. Late: the app is on the page and must be taken down.
+  it.each([
+    ['at once', 0],
+    ['after the app has rendered', 1500],
+  ])('says the data engine could not start, rather than "Connecting…" for ever over the saved map, when its worker cannot load (%s)', async (_when, delayMs) => {
+    // No service worker: the worker's script comes over the network, where the test drops it.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      // A first visit leaves the map's picture for the next start.
+      await page.goto(relay.base);
+      await page.waitForFunction((key) => localStorage.getItem(key) !== null, SAVED_SCENE_KEY, { timeout: 15_000 });
+      let blocked = 0;
+      await context.route(/\/assets\/worker-[^/]*\.js$/, async (route) => {
+        blocked++;
+        await new Promise((r) => setTimeout(r, delayMs));
+        await route.abort();
+      });
+      await page.reload();
+      if (delayMs > 0) await page.getByTestId('heatmap').waitFor();
+      const alert = page.locator('#root [role="alert"]');
+      await alert.waitFor({ timeout: 10_000 });
+      expect(blocked).toBeGreaterThan(0);
+      expect(await alert.textContent()).toBe(ENGINE_FAILED);
+      expect(await page.locator('[data-testid="empty-state"], [data-testid="heatmap"], [data-testid="saved-map"]').count()).toBe(0);
+      expect(await page.evaluate(() => performance.getEntriesByName('app:saved-map-painted').length)).toBe(1);
+      expect(errors.some((e) => /the engine worker could not start/.test(e))).toBe(true);
+      await screenshot(page, 'engine-failed');
     } finally {
       await context.close();
     }
