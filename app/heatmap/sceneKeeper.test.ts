@@ -53,8 +53,6 @@ const saved = (storage: Storage) => {
   const scene = text === null ? null : decodeSavedScene(text);
   return scene?.ok ? { key: scene.value.key, size: [scene.value.width, scene.value.height], tiles: scene.value.tiles, image: scene.value.image } : null;
 };
-/** Saving is asynchronous (the picture, then reading it as a data: URL). */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -69,7 +67,7 @@ describe('createSceneKeeper(options)', () => {
     expect(timers.delays()).toEqual([4000]);
     expect(saved(storage)).toBeNull();
     timers.runAll();
-    await settled();
+    await keeper.flush(); // nothing pending: waits for the timer's save
     expect(saved(storage)).toEqual({ key: 'view-a', size: [300, 200], tiles: 3, image: TINY_PNG });
     expect(taken.count).toBe(1);
     // Values change: the next save waits for the interval.
@@ -80,7 +78,7 @@ describe('createSceneKeeper(options)', () => {
     keeper.note('view-b', frame(2));
     expect(timers.delays()).toEqual([4000]);
     timers.runAll();
-    await settled();
+    await keeper.flush(); // nothing pending: waits for the timer's save
     expect(saved(storage)?.key).toBe('view-b');
     expect(taken.count).toBe(2);
   });
@@ -91,12 +89,10 @@ describe('createSceneKeeper(options)', () => {
     const { taken, picture } = pictures();
     const keeper = createSceneKeeper({ storage, timers, picture });
     keeper.note('view-a', frame(1));
-    keeper.flush();
-    await settled();
+    await keeper.flush();
     expect(saved(storage)?.key).toBe('view-a');
     expect(timers.delays()).toEqual([]);
-    keeper.flush();
-    await settled();
+    await keeper.flush();
     expect(taken.count).toBe(1);
   });
 
@@ -105,16 +101,13 @@ describe('createSceneKeeper(options)', () => {
     const { picture } = pictures();
     const keeper = createSceneKeeper({ storage, timers: manualTimers(), picture });
     keeper.note('view-a', frame(4));
-    keeper.flush();
-    await settled();
+    await keeper.flush();
     // The view changed; the engine's next frame is still the old layout.
     keeper.note('view-b', frame(4));
-    keeper.flush();
-    await settled();
+    await keeper.flush();
     expect(saved(storage)?.key).toBe('view-a');
     keeper.note('view-b', frame(5, 2));
-    keeper.flush();
-    await settled();
+    await keeper.flush();
     expect(saved(storage)).toMatchObject({ key: 'view-b', tiles: 2 });
   });
 
@@ -124,10 +117,10 @@ describe('createSceneKeeper(options)', () => {
     const picture = () => new Promise<Blob>((resolve) => (finish = resolve));
     const keeper = createSceneKeeper({ storage, timers: manualTimers(), picture });
     keeper.note('view-a', frame(1));
-    keeper.flush();
+    const saving = keeper.flush();
     keeper.note('view-b', frame(2));
     finish(await pictures().picture());
-    await settled();
+    await saving;
     expect(saved(storage)).toBeNull();
   });
 
@@ -136,16 +129,13 @@ describe('createSceneKeeper(options)', () => {
     const { picture } = pictures();
     const keeper = createSceneKeeper({ storage, timers: manualTimers(), picture });
     keeper.note('view-a', frame(1));
-    keeper.flush();
-    await settled();
+    await keeper.flush();
     keeper.note('view-a', frame(2, 0));
-    keeper.flush();
-    await settled();
+    await keeper.flush();
     expect(saved(storage)?.tiles).toBe(3);
     const none = createSceneKeeper({ storage, timers: manualTimers(), picture: async () => null });
     none.note('view-c', frame(3));
-    none.flush();
-    await settled();
+    await none.flush();
     expect(saved(storage)?.key).toBe('view-a');
   });
 
@@ -157,11 +147,9 @@ describe('createSceneKeeper(options)', () => {
     const { taken, picture } = pictures();
     const keeper = createSceneKeeper({ storage, timers, picture });
     keeper.note('view-a', frame(1));
-    keeper.flush();
-    await settled();
+    await keeper.flush();
     keeper.note('view-a', frame(2));
-    keeper.flush();
-    await settled();
+    await keeper.flush();
     expect(storage.map.has(SAVED_SCENE_KEY)).toBe(false);
     expect(timers.delays()).toEqual([]);
     expect(taken.count).toBe(1);
@@ -176,8 +164,7 @@ describe('createSceneKeeper(options)', () => {
     keeper.note('view-a', frame(1));
     keeper.stop();
     expect(timers.delays()).toEqual([]);
-    keeper.flush();
-    await settled();
+    await keeper.flush();
     expect(taken.count).toBe(0);
   });
 
@@ -185,8 +172,7 @@ describe('createSceneKeeper(options)', () => {
     const { taken, picture } = pictures();
     const keeper = createSceneKeeper({ storage: null, timers: manualTimers(), picture });
     keeper.note('view-a', frame(1));
-    expect(() => keeper.flush()).not.toThrow();
-    await settled();
+    await expect(keeper.flush()).resolves.toBeUndefined();
     expect(taken.count).toBe(0);
   });
 });

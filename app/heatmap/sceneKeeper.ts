@@ -14,8 +14,11 @@ import { encodeSavedScene, SAVED_SCENE_KEY, type SavedScene } from './savedScene
 export interface SceneKeeper {
   /** The frame now on the map, for the view named `key` (sceneKeyOf). */
   note(key: string, frame: Pick<RenderFrame, 'layout'>): void;
-  /** Saves a pending change now (the page is being hidden). */
-  flush(): void;
+  /**
+   * Saves a pending change now (the page is being hidden); resolves once every save begun so far
+   * has finished (or given up).
+   */
+  flush(): Promise<void>;
   stop(): void;
 }
 
@@ -58,6 +61,8 @@ export function createSceneKeeper({ storage, picture, firstMs = 4_000, everyMs =
   let key: string | null = null;
   /** The layout version of the last frame noted. */
   let lastVersion: number | null = null;
+  /** Settles when every save begun so far has. */
+  let saves: Promise<void> = Promise.resolve();
   /**
    * The layout on the map when the view changed: frames still carrying it are the old view's (the
    * engine has not answered the new view yet) and are not saved under the new view's name.
@@ -66,7 +71,12 @@ export function createSceneKeeper({ storage, picture, firstMs = 4_000, everyMs =
 
   function schedule(ms: number): void {
     if (timer !== null) timers.clear(timer);
-    timer = timers.set(() => void save(), ms);
+    timer = timers.set(() => void saveNow(), ms);
+  }
+
+  function saveNow(): Promise<void> {
+    saves = Promise.all([saves, save()]).then(() => undefined);
+    return saves;
   }
 
   async function save(): Promise<void> {
@@ -111,7 +121,7 @@ export function createSceneKeeper({ storage, picture, firstMs = 4_000, everyMs =
     },
     flush() {
       if (timer !== null) timers.clear(timer);
-      void save();
+      return saveNow();
     },
     stop() {
       stopped = true;

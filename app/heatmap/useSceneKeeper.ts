@@ -21,7 +21,7 @@ export function useSceneKeeper(sceneKey: string, rendererRef: RefObject<MapRende
       const frame = store.get();
       if (frame) keeper.note(keyRef.current, frame);
     };
-    const flushWhenHidden = () => document.visibilityState === 'hidden' && keeper.flush();
+    const flushWhenHidden = () => document.visibilityState === 'hidden' && void keeper.flush();
     note();
     const unsubscribe = store.subscribe(note);
     document.addEventListener('visibilitychange', flushWhenHidden);
