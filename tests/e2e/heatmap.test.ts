@@ -274,13 +274,15 @@ describe('heatmap in Chromium against the real relay', () => {
       });
       await page.reload();
       if (delayMs > 0) await page.getByTestId('heatmap').waitFor();
-      const alert = page.locator('#root [role="alert"]');
-      await alert.waitFor({ timeout: 10_000 });
-      expect(blocked).toBeGreaterThan(0);
-      expect(await alert.textContent()).toBe(ENGINE_FAILED);
+      // Polled, so a failure prints what the page said instead (nothing, or another message).
+      const alertText = () => page.evaluate(() => document.querySelector('#root [role="alert"]')?.textContent ?? null);
+      await expect.poll(alertText, { timeout: 10_000, interval: 100 }).toBe(ENGINE_FAILED);
+      expect(blocked, 'requests for the engine worker script dropped').toBeGreaterThan(0);
       expect(await page.locator('[data-testid="empty-state"], [data-testid="heatmap"], [data-testid="saved-map"]').count()).toBe(0);
-      expect(await page.evaluate(() => performance.getEntriesByName('app:saved-map-painted').length)).toBe(1);
-      expect(errors.some((e) => /the engine worker could not start/.test(e))).toBe(true);
+      // Late, the saved map had been painted and is gone again; at once, the failure may come
+      // before its picture is decoded, and then it is never shown.
+      if (delayMs > 0) expect(await page.evaluate(() => performance.getEntriesByName('app:saved-map-painted').length)).toBe(1);
+      expect(errors.some((e) => /the engine worker could not start/.test(e)), errors.join(' | ')).toBe(true);
       await screenshot(page, 'engine-failed');
     } finally {
       await context.close();
