@@ -117,6 +117,11 @@ export function createEngine(deps: EngineDeps): EngineApi {
     recordQuotes(history, market.quotes.values());
     await store.saveHistory(takeDirtyRows(history));
   }, Math.max(tuning.persistFirstDelayMs, tuning.persistHistoryMs));
+  /** Runs the pending saves now instead of at their next interval. */
+  async function saveNow(): Promise<void> {
+    await saveSnapshot.flush();
+    await saveHistory.flush();
+  }
 
   function status(): EngineStatus {
     const feed = sync.feed;
@@ -310,9 +315,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
     },
 
     async persist() {
-      if (disposed) return;
-      await saveSnapshot.flush();
-      await saveHistory.flush();
+      if (!disposed) await saveNow();
     },
 
     async dispose() {
@@ -324,8 +327,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
       feedSync?.stop();
       if (staleTimer !== null) timers.clearTimeout(staleTimer);
       if (historyTimer !== null) timers.clearTimeout(historyTimer);
-      await saveSnapshot.flush();
-      await saveHistory.flush();
+      await saveNow();
       store?.close();
       subscribers.clear();
     },

@@ -14,6 +14,8 @@ import { startRelay } from '../dist/relay/relay.js';
 // The app's localStorage keys for the map last shown (run through jiti, which loads TypeScript).
 import { SAVED_SCENE_KEY } from '../app/heatmap/savedScene.ts';
 import { MAP_PLACE_KEY } from '../app/heatmap/mapPlace.ts';
+// Debian's Chromium and the flags every browser test here launches it with.
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/harness.ts';
 
 const TARGETS = { performance: 90, accessibility: 95, 'best-practices': 95, seo: 90 };
 /**
@@ -23,12 +25,8 @@ const TARGETS = { performance: 90, accessibility: 95, 'best-practices': 95, seo:
  */
 const RUNS = Number(process.env.AUDIT_RUNS ?? 5);
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
-const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 /** The performance mark boot.ts sets when it has painted the saved map (app/perfMarks.ts). */
 const SAVED_MAP_MARK = 'app:saved-map-painted';
-
-const chromeFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const relay = await startRelay({
   config: loadConfig({ BACKEND_HOST: '127.0.0.1', BACKEND_PORT: '0', LOG_LEVEL: 'error', DATA_DIR: mkdtempSync(join(tmpdir(), 'audit-')) }),
@@ -49,7 +47,7 @@ async function returningVisit() {
   const profile = mkdtempSync(join(tmpdir(), 'audit-profile-'));
   const { width, height, deviceScaleFactor, mobile } = screenEmulationMetrics.mobile;
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromePath, args: chromeFlags, viewport: { width, height }, deviceScaleFactor, isMobile: mobile, hasTouch: mobile,
+    executablePath: CHROMIUM, args: CHROMIUM_ARGS, viewport: { width, height }, deviceScaleFactor, isMobile: mobile, hasTouch: mobile,
   });
   try {
     const page = context.pages()[0] ?? await context.newPage();
@@ -71,7 +69,7 @@ async function returningVisit() {
  * simulation stretched ×4 into 0.3–0.5 s of blocking time that was not the app's.
  */
 async function audit(profile, config) {
-  const chrome = await chromeLauncher.launch({ chromePath, userDataDir: profile, chromeFlags });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, userDataDir: profile, chromeFlags: CHROMIUM_ARGS });
   try {
     return await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(TARGETS) }, config);
   } finally {

@@ -15,7 +15,7 @@ import { startRelay, type RunningRelay } from '../../relay/relay.ts';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const APP_DIR = join(ROOT, 'dist/app');
 export const RESULTS = join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -142,6 +142,13 @@ export async function openApp(browser: Browser, url: string, viewport = { width:
 }
 
 /** Waits until the map has drawn tiles and the hidden table lists exactly that many rows. */
+/** Where `symbol`'s tile is on the map, from the accessible table's row, in page coordinates. */
+export async function tileCentre(page: Page, symbol: string): Promise<{ x: number; y: number }> {
+  const [x, y, w, h] = await page.$eval(`[data-testid="tile-table"] tr[data-symbol="${symbol}"]`, (r) => (r as HTMLElement).dataset.rect!.split(',').map(Number)) as [number, number, number, number];
+  const box = (await page.getByTestId('heatmap').boundingBox())!;
+  return { x: box.x + x + w / 2, y: box.y + y + h / 2 };
+}
+
 export async function waitForTiles(page: Page, atLeast = 1, timeout = 15_000): Promise<number> {
   const handle = await page.waitForFunction(
     (min) => {

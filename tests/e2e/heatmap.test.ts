@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { StocksResponseSchema, type Quote } from '../../relay/protocol.ts';
 import { SAVED_SCENE_KEY } from '../../app/heatmap/savedScene.ts';
 import { ENGINE_FAILED } from '../../app/shell/startFailure.ts';
-import { ensureAppBuild, launchBrowser, openApp, pollPage, screenPixels, screenshot, startE2eRelay, tileSymbols, waitForTiles, type E2eRelay, type OpenedPage } from './harness.ts';
+import { ensureAppBuild, launchBrowser, openApp, pollPage, screenPixels, screenshot, startE2eRelay, tileCentre, tileSymbols, waitForTiles, type E2eRelay, type OpenedPage } from './harness.ts';
 
 let relay: E2eRelay;
 let browser: Browser;
@@ -182,14 +182,13 @@ describe('heatmap in Chromium against the real relay', () => {
   it('clicking a tile opens the detail panel with live facts and a sparkline; Escape closes it', async () => {
     const o = await open();
     await waitForTiles(o.page, 450);
-    const rect = await o.page.$eval('[data-testid="tile-table"] tr[data-symbol="AAPL"]', (r) => (r as HTMLElement).dataset.rect!.split(',').map(Number));
-    const box = (await o.page.getByTestId('heatmap').boundingBox())!;
-    await o.page.mouse.move(box.x + rect[0]! + rect[2]! / 2, box.y + rect[1]! + rect[3]! / 2);
+    const aapl = await tileCentre(o.page, 'AAPL');
+    await o.page.mouse.move(aapl.x, aapl.y);
     await o.page.locator('.tooltip').waitFor();
     // Volume and market cap come from the engine one round trip after the tooltip appears.
     await o.page.waitForFunction(() => /Mkt cap\$/.test(document.querySelector('.tooltip')?.textContent ?? ''), null, { timeout: 5_000 });
     expect(await o.page.locator('.tooltip').textContent()).toMatch(/AAPL.*Apple.*Volume\d.*Mkt cap\$/);
-    await o.page.mouse.click(box.x + rect[0]! + rect[2]! / 2, box.y + rect[1]! + rect[3]! / 2);
+    await o.page.mouse.click(aapl.x, aapl.y);
     const panel = o.page.getByTestId('detail-panel');
     await panel.waitFor();
     expect(await panel.getAttribute('data-symbol')).toBe('AAPL');

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ensureAppBuild, launchBrowser, pollPage, screenshot, startE2eRelay, waitForTiles, type E2eRelay } from './harness.ts';
+import { ensureAppBuild, launchBrowser, pollPage, screenshot, startE2eRelay, tileCentre, waitForTiles, type E2eRelay } from './harness.ts';
 import { AFTER_FIRST_FRAME_MS } from '../../app/scheduling/startupWindow.ts';
 
 let relay: E2eRelay;
@@ -85,9 +85,7 @@ describe('layouts', () => {
     await sheet.getByRole('button', { name: 'Done' }).tap();
     await sheet.waitFor({ state: 'hidden' });
 
-    const rect = await page.$eval('[data-testid="tile-table"] tr[data-symbol="MSFT"]', (r) => (r as HTMLElement).dataset.rect!.split(',').map(Number));
-    const box = (await page.getByTestId('heatmap').boundingBox())!;
-    const at = { x: box.x + rect[0]! + rect[2]! / 2, y: box.y + rect[1]! + rect[3]! / 2 };
+    const at = await tileCentre(page, 'MSFT');
     await page.touchscreen.tap(at.x, at.y);
     await page.locator('.tooltip[data-pinned]').waitFor();
     expect(await page.locator('.tooltip').textContent()).toContain('MSFT');

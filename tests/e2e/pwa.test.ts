@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../relay/config.ts';
 import { startRelay, type RunningRelay } from '../../relay/relay.ts';
-import { APP_DIR, CHROMIUM_ARGS, ROOT, engineRecord, ensureAppBuild, screenshot, tileSymbols, waitForTiles } from './harness.ts';
+import { APP_DIR, CHROMIUM_ARGS, ROOT, engineRecord, ensureAppBuild, screenshot, tileCentre, tileSymbols, waitForTiles } from './harness.ts';
 import { startForwarder, type Forwarder } from './proxy.ts';
 
 let forwarder: Forwarder;
@@ -54,13 +54,6 @@ async function hide(page: Page): Promise<void> {
     document.dispatchEvent(new Event('visibilitychange'));
     delete (document as { visibilityState?: unknown }).visibilityState;
   });
-}
-
-/** Where `symbol`'s tile is on the map, from the accessible table's row, in page coordinates. */
-async function tileCentre(page: Page, symbol: string): Promise<{ x: number; y: number }> {
-  const [x, y, w, h] = await page.$eval(`[data-testid="tile-table"] tr[data-symbol="${symbol}"]`, (r) => (r as HTMLElement).dataset.rect!.split(',').map(Number)) as [number, number, number, number];
-  const box = (await page.getByTestId('heatmap').boundingBox())!;
-  return { x: box.x + x + w / 2, y: box.y + y + h / 2 };
 }
 
 const buildIdOf = (page: Page) => page.$eval('meta[name="app-build"]', (m) => m.getAttribute('content'));
